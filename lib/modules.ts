@@ -1,0 +1,220 @@
+import { isBuiltin } from 'node:module';
+
+import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+
+/**
+ * An export of a module, as reached from the code: `module` is normalized (`fs` and `node:fs`
+ * are both `node:fs`), `path` is the chain of properties below the module object
+ * (`fs.promises.readFile` → `['promises', 'readFile']`; the module object itself is `[]`).
+ */
+export interface ModuleMember {
+  module: string;
+  path: readonly string[];
+}
+
+/** Submodules that Node also exposes as a property of their parent (`fs.promises`). */
+const SUBMODULE_PROPERTIES: Readonly<Record<string, string>> = {
+  'node:fs.promises': 'node:fs/promises',
+  'node:dns.promises': 'node:dns/promises',
+  'node:stream.promises': 'node:stream/promises',
+  'node:timers.promises': 'node:timers/promises',
+  'node:readline.promises': 'node:readline/promises',
+};
+
+// Guards against `const a = b, b = a`-style cycles and pathological alias chains.
+const MAX_ALIAS_DEPTH = 8;
+
+export function normalizeModuleName(source: string): string {
+  const bare = source.startsWith('node:') ? source.slice(5) : source;
+  return isBuiltin(source) || isBuiltin(bare) ? `node:${bare}` : source;
+}
+
+/** Folds `fs` + `['promises', 'readFile']` into `node:fs/promises` + `['readFile']`. */
+function canonicalize(member: ModuleMember): ModuleMember {
+  const [first, ...rest] = member.path;
+  if (first === undefined) return member;
+  const submodule = SUBMODULE_PROPERTIES[`${member.module}.${first}`];
+  return submodule ? { module: submodule, path: rest } : member;
+}
+
+/** Whether `node` is `name` and refers to the global of that name (not a local binding). */
+export function isGlobalReference(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  node: TSESTree.Node,
+  name?: string,
+): node is TSESTree.Identifier {
+  if (node.type !== AST_NODE_TYPES.Identifier || (name !== undefined && node.name !== name)) {
+    return false;
+  }
+  const variable = ASTUtils.findVariable(sourceCode.getScope(node), node);
+  return variable === null || variable.defs.length === 0;
+}
+
+/** Whether `name`, written where `at` stands, would refer to the global of that name. */
+export function isGlobalName(sourceCode: Readonly<TSESLint.SourceCode>, at: TSESTree.Node, name: string): boolean {
+  const variable = ASTUtils.findVariable(sourceCode.getScope(at), name);
+  return variable === null || variable.defs.length === 0;
+}
+
+/** The single variable `node` refers to, when it is bound once and never reassigned. */
+export function findConstantVariable(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  node: TSESTree.Identifier,
+): TSESLint.Scope.Variable | null {
+  const variable = ASTUtils.findVariable(sourceCode.getScope(node), node);
+  if (!variable || variable.defs.length !== 1) return null;
+  const reassigned = variable.references.some((reference) => reference.isWrite() && !reference.init);
+  return reassigned ? null : variable;
+}
+
+export function getStaticPropertyName(node: TSESTree.MemberExpression): string | null {
+  if (!node.computed) {
+    return node.property.type === AST_NODE_TYPES.Identifier ? node.property.name : null;
+  }
+  return getStaticKey(node.property);
+}
+
+function getStaticKey(node: TSESTree.Node): string | null {
+  if (node.type === AST_NODE_TYPES.Literal && typeof node.value === 'string') return node.value;
+  if (node.type === AST_NODE_TYPES.TemplateLiteral && node.expressions.length === 0) {
+    return node.quasis[0]?.value.cooked ?? null;
+  }
+  return null;
+}
+
+export function skipTypeWrappers(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  while (
+    current.type === AST_NODE_TYPES.ChainExpression ||
+    current.type === AST_NODE_TYPES.TSNonNullExpression ||
+    current.type === AST_NODE_TYPES.TSAsExpression ||
+    current.type === AST_NODE_TYPES.TSSatisfiesExpression ||
+    current.type === AST_NODE_TYPES.TSTypeAssertion
+  ) {
+    current = current.expression;
+  }
+  return current;
+}
+
+/**
+ * Resolves an expression to the module export it denotes, following `import` (default,
+ * namespace, named, renamed), `require` (assigned, destructured, inline), `import x = require()`,
+ * `await import()`, and constant aliases (`const read = fs.readFileSync`).
+ */
+export function resolveModuleMember(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  node: TSESTree.Node,
+): ModuleMember | null {
+  const member = resolve(sourceCode, node, 0);
+  return member ? canonicalize(member) : null;
+}
+
+function resolve(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  node: TSESTree.Node,
+  depth: number,
+): ModuleMember | null {
+  if (depth > MAX_ALIAS_DEPTH) return null;
+  const target = skipTypeWrappers(node);
+  switch (target.type) {
+    case AST_NODE_TYPES.Identifier:
+      return resolveIdentifier(sourceCode, target, depth);
+    case AST_NODE_TYPES.MemberExpression: {
+      const property = getStaticPropertyName(target);
+      if (property === null) return null;
+      const object = resolve(sourceCode, target.object, depth + 1);
+      return object ? canonicalize({ module: object.module, path: [...object.path, property] }) : null;
+    }
+    case AST_NODE_TYPES.CallExpression:
+      return resolveRequireCall(sourceCode, target);
+    case AST_NODE_TYPES.AwaitExpression:
+      return target.argument.type === AST_NODE_TYPES.ImportExpression
+        ? moduleFromSpecifier(target.argument.source)
+        : null;
+    default:
+      return null;
+  }
+}
+
+function moduleFromSpecifier(node: TSESTree.Node): ModuleMember | null {
+  const source = getStaticKey(node);
+  return source === null ? null : { module: normalizeModuleName(source), path: [] };
+}
+
+function resolveRequireCall(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  call: TSESTree.CallExpression,
+): ModuleMember | null {
+  const [argument] = call.arguments;
+  if (call.arguments.length !== 1 || !argument || !isGlobalReference(sourceCode, call.callee, 'require')) {
+    return null;
+  }
+  return moduleFromSpecifier(argument);
+}
+
+function resolveIdentifier(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  node: TSESTree.Identifier,
+  depth: number,
+): ModuleMember | null {
+  const variable = findConstantVariable(sourceCode, node);
+  const definition = variable?.defs[0];
+  if (!definition) return null;
+
+  if (definition.type === 'ImportBinding') {
+    const declaration = definition.node;
+    if (declaration.type === AST_NODE_TYPES.TSImportEqualsDeclaration) {
+      const reference = declaration.moduleReference;
+      return reference.type === AST_NODE_TYPES.TSExternalModuleReference
+        ? moduleFromSpecifier(reference.expression)
+        : null;
+    }
+    const importDeclaration = declaration.parent;
+    if (importDeclaration.type !== AST_NODE_TYPES.ImportDeclaration) return null;
+    const module = normalizeModuleName(importDeclaration.source.value);
+    // A Node built-in's default export is its CommonJS `module.exports`: the namespace itself.
+    const builtin = module.startsWith('node:');
+    switch (declaration.type) {
+      case AST_NODE_TYPES.ImportNamespaceSpecifier:
+        return { module, path: [] };
+      case AST_NODE_TYPES.ImportDefaultSpecifier:
+        return { module, path: builtin ? [] : ['default'] };
+      case AST_NODE_TYPES.ImportSpecifier: {
+        const imported =
+          declaration.imported.type === AST_NODE_TYPES.Identifier
+            ? declaration.imported.name
+            : declaration.imported.value;
+        return { module, path: builtin && imported === 'default' ? [] : [imported] };
+      }
+    }
+  }
+
+  if (definition.type === 'Variable') {
+    const declarator = definition.node;
+    if (!declarator.init) return null;
+    const keys = findPatternPath(declarator.id, definition.name);
+    if (!keys) return null;
+    const base = resolve(sourceCode, declarator.init, depth + 1);
+    return base ? canonicalize({ module: base.module, path: [...base.path, ...keys] }) : null;
+  }
+  return null;
+}
+
+/** The property keys leading from a destructuring pattern's root to `name` (`[]` for the root). */
+function findPatternPath(pattern: TSESTree.Node, name: TSESTree.Identifier): string[] | null {
+  if (pattern === name) return [];
+  if (pattern.type === AST_NODE_TYPES.AssignmentPattern) return findPatternPath(pattern.left, name);
+  if (pattern.type !== AST_NODE_TYPES.ObjectPattern) return null;
+  for (const property of pattern.properties) {
+    if (property.type !== AST_NODE_TYPES.Property) continue;
+    const key = property.computed
+      ? getStaticKey(property.key)
+      : property.key.type === AST_NODE_TYPES.Identifier
+        ? property.key.name
+        : getStaticKey(property.key);
+    if (key === null) continue;
+    const rest = findPatternPath(property.value, name);
+    if (rest) return [key, ...rest];
+  }
+  return null;
+}

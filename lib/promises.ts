@@ -1,0 +1,321 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type * as ts from 'typescript';
+
+import { type FunctionNode, isFunctionNode } from './functions.js';
+import { findConstantVariable, isGlobalReference, resolveModuleMember, skipTypeWrappers } from './modules.js';
+import { PROMISE_RETURNING_EXPORTS, PROMISE_STATICS } from './promise-apis.js';
+import { type TypeServices, getTypeServices } from './types.js';
+
+/**
+ * Answers "does this expression evaluate to a promise?" at the depth the file allows: with type
+ * information the TypeScript checker decides (thenables, unions, cross-file functions; `any` is
+ * never a promise); without it, what the file itself shows decides.
+ */
+export interface PromiseDetector {
+  readonly typeAware: boolean;
+  isPromiseValued(node: TSESTree.Node): boolean;
+  /** An array (or tuple) whose elements are promises, such as `xs.map(async (x) => …)`. */
+  isPromiseArray(node: TSESTree.Node): boolean;
+  /** Whether calling the function `node` evaluates to returns a promise. */
+  isPromiseReturningFunction(node: TSESTree.Node): boolean;
+  /**
+   * Whether the promise `node` evaluates to has a `.catch()` method (a bare thenable may not).
+   * Without types, every promise the detector finds is taken to be a real one.
+   */
+  hasCatchMethod(node: TSESTree.Node): boolean;
+}
+
+type SourceCode = Readonly<TSESLint.SourceCode>;
+
+// Rules that share a file share one detector and its memo.
+const detectors = new WeakMap<SourceCode, PromiseDetector>();
+
+export function getPromiseDetector(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): PromiseDetector {
+  const { sourceCode } = context;
+  let detector = detectors.get(sourceCode);
+  if (!detector) {
+    const services = getTypeServices(sourceCode);
+    detector = services ? createTypedDetector(services) : createSyntacticDetector(sourceCode);
+    detectors.set(sourceCode, detector);
+  }
+  return detector;
+}
+
+function memoize(compute: (node: TSESTree.Node) => boolean): (node: TSESTree.Node) => boolean {
+  const cache = new WeakMap<TSESTree.Node, boolean>();
+  return (node) => {
+    let result = cache.get(node);
+    if (result === undefined) {
+      result = compute(node);
+      cache.set(node, result);
+    }
+    return result;
+  };
+}
+
+// --- type-aware -------------------------------------------------------------------------------
+
+function createTypedDetector(services: TypeServices): PromiseDetector {
+  const { checker } = services;
+
+  const isThenableType = (type: ts.Type, at: ts.Node): boolean =>
+    unionParts(checker.getApparentType(type)).some((part) => {
+      const then = checker.getPropertyOfType(part, 'then');
+      if (!then) return false;
+      const thenType = checker.getTypeOfSymbolAtLocation(then, at);
+      return unionParts(thenType).some((candidate) => candidate.getCallSignatures().length > 0);
+    });
+
+  const isPromiseValued = memoize((node) => {
+    const tsNode = services.toTsNode(node);
+    return isThenableType(checker.getTypeAtLocation(tsNode), tsNode);
+  });
+
+  const isPromiseArray = memoize((node) => {
+    const tsNode = services.toTsNode(node);
+    return unionParts(checker.getTypeAtLocation(tsNode)).some(
+      (part) =>
+        (checker.isArrayType(part) || checker.isTupleType(part)) &&
+        checker.getTypeArguments(part as ts.TypeReference).some((element) => isThenableType(element, tsNode)),
+    );
+  });
+
+  const isPromiseReturningFunction = memoize((node) => {
+    const tsNode = services.toTsNode(node);
+    const type = checker.getTypeAtLocation(tsNode);
+    return unionParts(checker.getApparentType(type)).some((part) =>
+      part.getCallSignatures().some((signature) => isThenableType(signature.getReturnType(), tsNode)),
+    );
+  });
+
+  const hasCatchMethod = (node: TSESTree.Node): boolean => {
+    const type = checker.getApparentType(checker.getTypeAtLocation(services.toTsNode(node)));
+    return unionParts(type).every((part) => !isThenableType(part, services.toTsNode(node)) || part.getProperty('catch'));
+  };
+
+  return { typeAware: true, isPromiseValued, isPromiseArray, isPromiseReturningFunction, hasCatchMethod };
+}
+
+function unionParts(type: ts.Type): readonly ts.Type[] {
+  return type.isUnion() ? type.types : [type];
+}
+
+// --- syntactic --------------------------------------------------------------------------------
+
+const MAX_DEPTH = 8;
+
+function createSyntacticDetector(sourceCode: SourceCode): PromiseDetector {
+  const isPromiseValued = memoize((node) => promiseValued(node, 0));
+  const isPromiseArray = memoize((node) => promiseArray(node, 0));
+  const isPromiseReturningFunction = memoize((node) => returnsPromise(node, 0));
+
+  function promiseValued(node: TSESTree.Node, depth: number): boolean {
+    if (depth > MAX_DEPTH) return false;
+    switch (node.type) {
+      case AST_NODE_TYPES.ChainExpression:
+      case AST_NODE_TYPES.TSNonNullExpression:
+      case AST_NODE_TYPES.TSSatisfiesExpression:
+        return promiseValued(node.expression, depth + 1);
+      case AST_NODE_TYPES.TSAsExpression:
+      case AST_NODE_TYPES.TSTypeAssertion:
+        return isPromiseTypeAnnotation(node.typeAnnotation);
+      case AST_NODE_TYPES.ConditionalExpression:
+        return promiseValued(node.consequent, depth + 1) || promiseValued(node.alternate, depth + 1);
+      case AST_NODE_TYPES.LogicalExpression:
+        return promiseValued(node.left, depth + 1) || promiseValued(node.right, depth + 1);
+      case AST_NODE_TYPES.SequenceExpression:
+        return promiseValued(node.expressions[node.expressions.length - 1] ?? node, depth + 1);
+      case AST_NODE_TYPES.AssignmentExpression:
+        return node.operator === '=' && promiseValued(node.right, depth + 1);
+      case AST_NODE_TYPES.ImportExpression:
+        return true;
+      case AST_NODE_TYPES.NewExpression:
+        return isGlobalReference(sourceCode, node.callee, 'Promise');
+      case AST_NODE_TYPES.CallExpression:
+        return isPromiseCall(node, depth);
+      case AST_NODE_TYPES.Identifier:
+        return identifierHoldsPromise(node, depth);
+      default:
+        return false;
+    }
+  }
+
+  function isPromiseCall(call: TSESTree.CallExpression, depth: number): boolean {
+    const callee = skipTypeWrappers(call.callee);
+    if (callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed) {
+      const method = callee.property.type === AST_NODE_TYPES.Identifier ? callee.property.name : '';
+      // By convention anything with a `then` method is a thenable, and `then` returns one.
+      if (method === 'then') return true;
+      if (method === 'catch' || method === 'finally') return promiseValued(callee.object, depth + 1);
+      if (isGlobalReference(sourceCode, callee.object, 'Promise')) return PROMISE_STATICS.has(method);
+    }
+    if (isGlobalReference(sourceCode, callee, 'fetch')) return true;
+    if (returnsPromise(callee, depth + 1)) return true;
+    const member = resolveModuleMember(sourceCode, callee);
+    return member !== null && PROMISE_RETURNING_EXPORTS[member.module]?.has(member.path.join('.')) === true;
+  }
+
+  function identifierHoldsPromise(node: TSESTree.Identifier, depth: number): boolean {
+    const variable = findConstantVariable(sourceCode, node);
+    const definition = variable?.defs[0];
+    if (!definition) return false;
+    if (definition.type === 'Parameter') {
+      return isPromiseTypeAnnotation(typeAnnotationOf(definition.name));
+    }
+    if (definition.type !== 'Variable' || definition.node.id !== definition.name) return false;
+    const annotation = typeAnnotationOf(definition.name);
+    if (annotation) return isPromiseTypeAnnotation(annotation);
+    return definition.node.init !== null && promiseValued(definition.node.init, depth + 1);
+  }
+
+  /** Whether calling `callee` returns a promise, judged by the function it is bound to. */
+  function returnsPromise(node: TSESTree.Node, depth: number): boolean {
+    if (depth > MAX_DEPTH) return false;
+    const callee = skipTypeWrappers(node);
+    if (isFunctionNode(callee)) return functionReturnsPromise(callee);
+    if (callee.type === AST_NODE_TYPES.Identifier) return bindingReturnsPromise(callee, depth);
+    if (
+      callee.type === AST_NODE_TYPES.MemberExpression &&
+      callee.object.type === AST_NODE_TYPES.ThisExpression &&
+      !callee.computed &&
+      callee.property.type === AST_NODE_TYPES.Identifier
+    ) {
+      return classMethodReturnsPromise(callee, callee.property.name);
+    }
+    return false;
+  }
+
+  function bindingReturnsPromise(node: TSESTree.Identifier, depth: number): boolean {
+    const variable = findConstantVariable(sourceCode, node);
+    const definition = variable?.defs[0];
+    if (!definition) return false;
+    switch (definition.type) {
+      case 'FunctionName':
+        return isFunctionNode(definition.node) && functionReturnsPromise(definition.node);
+      case 'Parameter':
+        return isPromiseFunctionType(typeAnnotationOf(definition.name));
+      case 'Variable': {
+        if (definition.node.id !== definition.name) return false;
+        const annotation = typeAnnotationOf(definition.name);
+        if (annotation) return isPromiseFunctionType(annotation);
+        return definition.node.init !== null && returnsPromise(definition.node.init, depth + 1);
+      }
+      default:
+        return false;
+    }
+  }
+
+  function classMethodReturnsPromise(member: TSESTree.MemberExpression, name: string): boolean {
+    const owner = findThisOwner(member);
+    if (!owner) return false;
+    return owner.classBody.body.some((element) => {
+      if (
+        (element.type !== AST_NODE_TYPES.MethodDefinition &&
+          element.type !== AST_NODE_TYPES.TSAbstractMethodDefinition &&
+          element.type !== AST_NODE_TYPES.PropertyDefinition) ||
+        element.computed ||
+        element.static !== owner.isStatic ||
+        element.key.type !== AST_NODE_TYPES.Identifier ||
+        element.key.name !== name
+      ) {
+        return false;
+      }
+      if (element.type === AST_NODE_TYPES.PropertyDefinition) {
+        if (element.typeAnnotation) return isPromiseFunctionType(element.typeAnnotation.typeAnnotation);
+        return element.value !== null && isFunctionNode(element.value) && functionReturnsPromise(element.value);
+      }
+      return element.kind === 'method' && functionReturnsPromise(element.value);
+    });
+  }
+
+  function promiseArray(node: TSESTree.Node, depth: number): boolean {
+    if (depth > MAX_DEPTH) return false;
+    const target = skipTypeWrappers(node);
+    switch (target.type) {
+      case AST_NODE_TYPES.ArrayExpression:
+        return target.elements.some(
+          (element) => element !== null && element.type !== AST_NODE_TYPES.SpreadElement && promiseValued(element, depth + 1),
+        );
+      case AST_NODE_TYPES.CallExpression: {
+        const callee = skipTypeWrappers(target.callee);
+        if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed) return false;
+        const method = callee.property.type === AST_NODE_TYPES.Identifier ? callee.property.name : '';
+        const mapper =
+          method === 'map' || method === 'flatMap'
+            ? target.arguments[0]
+            : method === 'from' && isGlobalReference(sourceCode, callee.object, 'Array')
+              ? target.arguments[1]
+              : undefined;
+        return mapper !== undefined && returnsPromise(mapper, depth + 1);
+      }
+      case AST_NODE_TYPES.Identifier: {
+        const variable = findConstantVariable(sourceCode, target);
+        const definition = variable?.defs[0];
+        return (
+          definition?.type === 'Variable' &&
+          definition.node.id === definition.name &&
+          definition.node.init !== null &&
+          promiseArray(definition.node.init, depth + 1)
+        );
+      }
+      default:
+        return false;
+    }
+  }
+
+  return { typeAware: false, isPromiseValued, isPromiseArray, isPromiseReturningFunction, hasCatchMethod: () => true };
+}
+
+/** The class whose instance (or constructor, for static members) `this` refers to at `node`. */
+function findThisOwner(node: TSESTree.Node): { classBody: TSESTree.ClassBody; isStatic: boolean } | null {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.ArrowFunctionExpression) continue;
+    if (current.type === AST_NODE_TYPES.FunctionDeclaration) return null;
+    if (current.type === AST_NODE_TYPES.FunctionExpression) {
+      const method = current.parent;
+      if (
+        (method.type === AST_NODE_TYPES.MethodDefinition || method.type === AST_NODE_TYPES.PropertyDefinition) &&
+        method.parent.type === AST_NODE_TYPES.ClassBody
+      ) {
+        return { classBody: method.parent, isStatic: method.static };
+      }
+      return null;
+    }
+    if (current.type === AST_NODE_TYPES.PropertyDefinition && current.parent.type === AST_NODE_TYPES.ClassBody) {
+      return { classBody: current.parent, isStatic: current.static };
+    }
+    if (current.type === AST_NODE_TYPES.StaticBlock) {
+      return { classBody: current.parent, isStatic: true };
+    }
+  }
+  return null;
+}
+
+function functionReturnsPromise(node: FunctionNode | TSESTree.TSEmptyBodyFunctionExpression): boolean {
+  if (node.generator) return false;
+  if (node.returnType) return isPromiseTypeAnnotation(node.returnType.typeAnnotation);
+  return node.async;
+}
+
+function typeAnnotationOf(node: TSESTree.Node): TSESTree.TypeNode | undefined {
+  return 'typeAnnotation' in node && node.typeAnnotation?.type === AST_NODE_TYPES.TSTypeAnnotation
+    ? node.typeAnnotation.typeAnnotation
+    : undefined;
+}
+
+const PROMISE_TYPE_NAMES = new Set(['Promise', 'PromiseLike']);
+
+function isPromiseTypeAnnotation(node: TSESTree.TypeNode | undefined): boolean {
+  if (!node) return false;
+  if (node.type === AST_NODE_TYPES.TSUnionType) return node.types.some(isPromiseTypeAnnotation);
+  return (
+    node.type === AST_NODE_TYPES.TSTypeReference &&
+    node.typeName.type === AST_NODE_TYPES.Identifier &&
+    PROMISE_TYPE_NAMES.has(node.typeName.name)
+  );
+}
+
+function isPromiseFunctionType(node: TSESTree.TypeNode | undefined): boolean {
+  if (node?.type === AST_NODE_TYPES.TSUnionType) return node.types.some(isPromiseFunctionType);
+  return node?.type === AST_NODE_TYPES.TSFunctionType && isPromiseTypeAnnotation(node.returnType?.typeAnnotation);
+}

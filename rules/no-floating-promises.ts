@@ -1,0 +1,425 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+
+import { type CallSpecifier, callSpecifierSchema, matchesCallSpecifier } from '../lib/call-specifiers.js';
+import { createRule } from '../lib/create-rule.js';
+import { acceptsMemberAccess, getOperandText, prefixOperator } from '../lib/fix.js';
+import { areAdjacentStatements, findExecutionOwner, isAwaitAllowed, isFunctionNode } from '../lib/functions.js';
+import { getStaticPropertyName, isGlobalName, isGlobalReference, skipTypeWrappers } from '../lib/modules.js';
+import { getPromiseDetector } from '../lib/promises.js';
+
+type Options = [
+  {
+    ignoreVoid?: boolean;
+    ignoreIIFE?: boolean;
+    checkUnusedVariables?: boolean;
+    allowForKnownSafeCalls?: CallSpecifier[];
+  },
+];
+
+type MessageIds =
+  | 'floating'
+  | 'floatingChain'
+  | 'floatingArray'
+  | 'unusedVariable'
+  | 'unhandledWhileWaiting'
+  | 'addAwait'
+  | 'addVoid'
+  | 'addCatch'
+  | 'awaitAll'
+  | 'awaitAtDeclaration'
+  | 'voidInsteadOfVariable';
+
+/** What is left unhandled, and the node a fix acts on. */
+interface Finding {
+  kind: 'promise' | 'chain' | 'array';
+  node: TSESTree.Node;
+  method?: string;
+}
+
+interface PromiseVariable {
+  declarator: TSESTree.VariableDeclarator & { id: TSESTree.Identifier; init: TSESTree.Expression };
+  firstRead: TSESTree.Identifier;
+}
+
+type Suggestions = TSESLint.SuggestionReportDescriptor<MessageIds>[];
+
+const DEFAULT_KNOWN_SAFE_CALLS: CallSpecifier[] = [
+  // node:test's test()/describe() promises settle as the runner reports; they never reject.
+  {
+    from: 'package',
+    package: 'node:test',
+    name: ['default', 'test', 'describe', 'it', 'suite', 'only', 'skip', 'todo'],
+  },
+];
+
+const CATCH_HANDLER = '.catch((error) => { console.error(error); })';
+
+export default createRule<Options, MessageIds>({
+  name: 'no-floating-promises',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Require promises to be awaited, returned or handled, so that their rejections are not lost',
+      recommended: 'error',
+      strictOptions: [{ ignoreVoid: false }],
+    },
+    hasSuggestions: true,
+    messages: {
+      floating:
+        'This promise is never awaited or handled, so its rejection goes unhandled (Node exits on it); await it, return it, add a .catch() handler, or mark it with void.',
+      floatingChain:
+        'The promise returned by .{{method}}() has no rejection handler, so a failure in the chain goes unhandled (Node exits on it); add a .catch() handler, or await or return the chain.',
+      floatingArray:
+        'These promises are never awaited or handled, so their rejections go unhandled (Node exits on them); wrap them in await Promise.all(…).',
+      unusedVariable:
+        "'{{name}}' holds a promise that is never read again, so its result is dropped and its rejection goes unhandled; await it where it is created, or handle it.",
+      unhandledWhileWaiting:
+        "'{{name}}' has no handler while the function waits at an earlier await, so if it rejects meanwhile the rejection is unhandled (Node exits on it); await the promises together with Promise.all.",
+      addAwait: 'Add `await`.',
+      addVoid: 'Mark as intentionally not awaited with `void`.',
+      addCatch: 'Add a `.catch(…)` handler.',
+      awaitAll: 'Await both promises together with `Promise.all`.',
+      awaitAtDeclaration: "Await '{{name}}' where it is created.",
+      voidInsteadOfVariable: 'Replace the unused variable with `void`.',
+    },
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          ignoreVoid: {
+            type: 'boolean',
+            description: 'Accept `void promise` as a deliberate decision not to wait.',
+          },
+          ignoreIIFE: {
+            type: 'boolean',
+            description: 'Accept unawaited async immediately-invoked function expressions.',
+          },
+          checkUnusedVariables: {
+            type: 'boolean',
+            description: 'Report promises stored in a local variable that is never read.',
+          },
+          allowForKnownSafeCalls: {
+            type: 'array',
+            items: callSpecifierSchema,
+            description: 'Functions whose promises may float (they never reject, or report failures themselves).',
+          },
+        },
+      },
+    ],
+    defaultOptions: [
+      {
+        ignoreVoid: true,
+        ignoreIIFE: false,
+        checkUnusedVariables: true,
+        allowForKnownSafeCalls: DEFAULT_KNOWN_SAFE_CALLS,
+      },
+    ],
+  },
+  create(context, [options]) {
+    const { sourceCode } = context;
+    const promises = getPromiseDetector(context);
+    const safeCalls = options.allowForKnownSafeCalls ?? DEFAULT_KNOWN_SAFE_CALLS;
+
+    /** Suspension points (await, yield) by the function or program they pause. */
+    const suspensions = new Map<TSESTree.Node, TSESTree.Node[]>();
+    const promiseVariables: PromiseVariable[] = [];
+
+    function isRejectionHandler(node: TSESTree.Node | undefined): boolean {
+      if (!node || node.type === AST_NODE_TYPES.SpreadElement) return false;
+      const handler = skipTypeWrappers(node);
+      return !(
+        (handler.type === AST_NODE_TYPES.Literal && handler.value === null) ||
+        isGlobalReference(sourceCode, handler, 'undefined')
+      );
+    }
+
+    function isIIFE(node: TSESTree.Node): boolean {
+      return node.type === AST_NODE_TYPES.CallExpression && isFunctionNode(skipTypeWrappers(node.callee));
+    }
+
+    /** The promise `node` leaves unhandled when its value is thrown away, if any. */
+    function findUnhandled(node: TSESTree.Node): Finding | null {
+      switch (node.type) {
+        case AST_NODE_TYPES.AwaitExpression:
+        case AST_NODE_TYPES.AssignmentExpression:
+          return null;
+        case AST_NODE_TYPES.UnaryExpression:
+          if (node.operator !== 'void' || options.ignoreVoid) return null;
+          return findUnhandled(node.argument) && { kind: 'promise', node };
+        case AST_NODE_TYPES.SequenceExpression:
+          return firstFinding(node.expressions);
+        case AST_NODE_TYPES.ConditionalExpression:
+          return firstFinding([node.consequent, node.alternate]) && { kind: 'promise', node };
+        case AST_NODE_TYPES.LogicalExpression:
+          return firstFinding([node.left, node.right]) && { kind: 'promise', node };
+        case AST_NODE_TYPES.ChainExpression:
+          return findUnhandledCall(node.expression, node);
+        case AST_NODE_TYPES.CallExpression:
+          return findUnhandledCall(node, node);
+        default:
+          return findUnhandledValue(node);
+      }
+    }
+
+    function firstFinding(nodes: readonly TSESTree.Node[]): Finding | null {
+      for (const node of nodes) {
+        const finding = findUnhandled(node);
+        if (finding) return finding;
+      }
+      return null;
+    }
+
+    function findUnhandledCall(call: TSESTree.Node, whole: TSESTree.Node): Finding | null {
+      if (call.type !== AST_NODE_TYPES.CallExpression) return findUnhandledValue(whole);
+      const callee = skipTypeWrappers(call.callee);
+      const method = callee.type === AST_NODE_TYPES.MemberExpression ? getStaticPropertyName(callee) : null;
+      if (callee.type === AST_NODE_TYPES.MemberExpression && method !== null) {
+        if (method === 'catch') {
+          if (isRejectionHandler(call.arguments[0])) return null;
+          return promises.isPromiseValued(call) ? { kind: 'chain', node: whole, method } : null;
+        }
+        if (method === 'then') {
+          if (isRejectionHandler(call.arguments[1])) return null;
+          return promises.isPromiseValued(call) ? { kind: 'chain', node: whole, method } : null;
+        }
+        if (method === 'finally') {
+          // `.finally()` passes the settlement of its receiver through.
+          return findUnhandled(callee.object) && promises.isPromiseValued(call)
+            ? { kind: 'chain', node: whole, method }
+            : null;
+        }
+      }
+      if (options.ignoreIIFE && isIIFE(call)) return null;
+      if (matchesCallSpecifier(sourceCode, callee, safeCalls)) return null;
+      return findUnhandledValue(whole);
+    }
+
+    function findUnhandledValue(node: TSESTree.Node): Finding | null {
+      if (promises.isPromiseValued(node)) return { kind: 'promise', node };
+      if (promises.isPromiseArray(node)) return { kind: 'array', node };
+      return null;
+    }
+
+    function suggestionsFor(finding: Finding): Suggestions {
+      const { node } = finding;
+      const suggestions: Suggestions = [];
+      if (isAwaitAllowed(node)) {
+        suggestions.push(
+          finding.kind === 'array'
+            ? {
+                messageId: 'awaitAll',
+                fix: (fixer) => fixer.replaceText(node, `await Promise.all(${sourceCode.getText(node)})`),
+              }
+            : {
+                messageId: 'addAwait',
+                // `void p` becomes `await p`, not `await void p`.
+                fix: prefixOperator(sourceCode, node, 'await', isVoid(node) ? node.argument : node),
+              },
+        );
+      }
+      if (finding.kind !== 'array' && acceptsMemberAccess(sourceCode, node) && promises.hasCatchMethod(node)) {
+        suggestions.push({ messageId: 'addCatch', fix: (fixer) => fixer.insertTextAfter(node, CATCH_HANDLER) });
+      }
+      if (options.ignoreVoid && !isVoid(node)) {
+        suggestions.push({ messageId: 'addVoid', fix: prefixOperator(sourceCode, node, 'void') });
+      }
+      return suggestions;
+    }
+
+    function checkStatement(statement: TSESTree.ExpressionStatement): void {
+      if (statement.directive !== undefined) return;
+      const finding = findUnhandled(statement.expression);
+      if (!finding) return;
+      // For a sequence, a fix must act on the element that floats; otherwise on the statement.
+      const target = statement.expression.type === AST_NODE_TYPES.SequenceExpression ? finding.node : statement.expression;
+      const messageId = finding.kind === 'chain' ? 'floatingChain' : finding.kind === 'array' ? 'floatingArray' : 'floating';
+      context.report({
+        node: finding.node,
+        messageId,
+        data: { method: finding.method ?? '' },
+        suggest: suggestionsFor({ ...finding, node: target }),
+      });
+    }
+
+    function checkDeclarator(declarator: TSESTree.VariableDeclarator): void {
+      const declaration = declarator.parent;
+      if (
+        declarator.id.type !== AST_NODE_TYPES.Identifier ||
+        !declarator.init ||
+        declaration.type !== AST_NODE_TYPES.VariableDeclaration ||
+        (declaration.kind !== 'const' && declaration.kind !== 'let') ||
+        declaration.parent.type === AST_NODE_TYPES.ExportNamedDeclaration ||
+        declaration.parent.type === AST_NODE_TYPES.ForStatement
+      ) {
+        return;
+      }
+      const { init } = declarator;
+      if (!promises.isPromiseValued(init) || !findUnhandled(init) || cannotReject(init)) return;
+      const [variable] = sourceCode.getDeclaredVariables(declarator);
+      if (!variable) return;
+      let firstRead: TSESTree.Identifier | null = null;
+      for (const reference of variable.references) {
+        if (reference.isRead() && (!firstRead || reference.identifier.range[0] < firstRead.range[0])) {
+          firstRead = reference.identifier as TSESTree.Identifier;
+        }
+      }
+      const promiseDeclarator = declarator as PromiseVariable['declarator'];
+      if (firstRead) {
+        promiseVariables.push({ declarator: promiseDeclarator, firstRead });
+      } else if (options.checkUnusedVariables) {
+        reportUnusedVariable(promiseDeclarator, variable);
+      }
+    }
+
+    function reportUnusedVariable(
+      declarator: PromiseVariable['declarator'],
+      variable: TSESLint.Scope.Variable,
+    ): void {
+      const suggestions: Suggestions = [];
+      if (isAwaitAllowed(declarator)) {
+        suggestions.push({
+          messageId: 'addAwait',
+          fix: prefixOperator(sourceCode, declarator.init, 'await'),
+        });
+      }
+      const declaration = declarator.parent as TSESTree.VariableDeclaration;
+      const onlyInitialized = variable.references.every((reference) => reference.init);
+      if (declaration.declarations.length === 1 && onlyInitialized && options.ignoreVoid) {
+        suggestions.push({
+          messageId: 'voidInsteadOfVariable',
+          fix: (fixer) => fixer.replaceText(declaration, `void ${getOperandText(sourceCode, declarator.init)};`),
+        });
+      }
+      context.report({
+        node: declarator.id,
+        messageId: 'unusedVariable',
+        data: { name: declarator.id.name },
+        suggest: suggestions,
+      });
+    }
+
+    function recordSuspension(node: TSESTree.Node): void {
+      const owner = findExecutionOwner(node);
+      const list = suspensions.get(owner);
+      if (list) list.push(node);
+      else suspensions.set(owner, [node]);
+    }
+
+    /** The first await between the promise's creation and its first read, if any. */
+    function findInterveningSuspension({ declarator, firstRead }: PromiseVariable): TSESTree.Node | undefined {
+      const points = suspensions.get(findExecutionOwner(declarator));
+      return points?.find(
+        (point) => point.range[0] >= declarator.range[1] && point.range[1] <= firstRead.range[0],
+      );
+    }
+
+    function checkPromiseVariables(): void {
+      for (const candidate of promiseVariables) {
+        const suspension = findInterveningSuspension(candidate);
+        if (!suspension) continue;
+        const { declarator } = candidate;
+        context.report({
+          node: declarator.id,
+          messageId: 'unhandledWhileWaiting',
+          data: { name: declarator.id.name },
+          suggest: waitingSuggestions(candidate, suspension),
+        });
+      }
+    }
+
+    function waitingSuggestions(candidate: PromiseVariable, suspension: TSESTree.Node): Suggestions {
+      const together = fixAwaitTogether(candidate, suspension);
+      if (together) return [{ messageId: 'awaitAll', fix: together }];
+      const variable = sourceCode.getDeclaredVariables(candidate.declarator)[0];
+      const readsAreAwaits = variable?.references.every(
+        (reference) => reference.init || reference.identifier.parent?.type === AST_NODE_TYPES.AwaitExpression,
+      );
+      if (!readsAreAwaits || !isAwaitAllowed(candidate.declarator)) return [];
+      return [
+        {
+          messageId: 'awaitAtDeclaration',
+          data: { name: candidate.declarator.id.name },
+          fix: prefixOperator(sourceCode, candidate.declarator.init, 'await'),
+        },
+      ];
+    }
+
+    /**
+     * `await a; await b;` (or `const x = await a; const y = await b;`) as two adjacent statements
+     * becomes one `await Promise.all([a, b])` with the results destructured.
+     */
+    function fixAwaitTogether(
+      { firstRead }: PromiseVariable,
+      suspension: TSESTree.Node,
+    ): TSESLint.ReportFixFunction | null {
+      if (suspension.type !== AST_NODE_TYPES.AwaitExpression || !isGlobalName(sourceCode, firstRead, 'Promise')) {
+        return null;
+      }
+      const earlier = describeAwaitStatement(suspension);
+      const laterAwait = firstRead.parent;
+      if (!earlier || laterAwait?.type !== AST_NODE_TYPES.AwaitExpression) return null;
+      const later = describeAwaitStatement(laterAwait);
+      if (!later) return null;
+      if (!areAdjacentStatements(earlier.statement, later.statement)) return null;
+      if (earlier.kind && later.kind && earlier.kind !== later.kind) return null;
+
+      const operands = `[${sourceCode.getText(earlier.operand)}, ${sourceCode.getText(later.operand)}]`;
+      const kind = earlier.kind ?? later.kind;
+      const replacement = kind
+        ? `${kind} [${earlier.target ? sourceCode.getText(earlier.target) : ''}, ${later.target ? sourceCode.getText(later.target) : ''}] = await Promise.all(${operands});`
+        : `await Promise.all(${operands});`;
+      return (fixer) => fixer.replaceTextRange([earlier.statement.range[0], later.statement.range[1]], replacement);
+    }
+
+    return {
+      ExpressionStatement: checkStatement,
+      VariableDeclarator: checkDeclarator,
+      AwaitExpression: recordSuspension,
+      YieldExpression: recordSuspension,
+      'ForOfStatement[await=true]': recordSuspension,
+      'Program:exit': checkPromiseVariables,
+    };
+  },
+});
+
+/**
+ * A statement that does nothing but await one operand: `await a;` or `const x = await a;`.
+ * `target` is the binding pattern (absent for a bare statement), `kind` its declaration kind.
+ */
+function describeAwaitStatement(node: TSESTree.AwaitExpression): {
+  statement: TSESTree.Statement;
+  operand: TSESTree.Expression;
+  target?: TSESTree.Node;
+  kind?: 'const' | 'let';
+} | null {
+  const parent = node.parent;
+  if (parent.type === AST_NODE_TYPES.ExpressionStatement) {
+    return { statement: parent, operand: node.argument };
+  }
+  if (parent.type !== AST_NODE_TYPES.VariableDeclarator || parent.init !== node) return null;
+  const declaration = parent.parent;
+  if (declaration.declarations.length !== 1 || (declaration.kind !== 'const' && declaration.kind !== 'let')) {
+    return null;
+  }
+  // An annotated binding cannot become an element of an array pattern as written.
+  if ('typeAnnotation' in parent.id && parent.id.typeAnnotation) return null;
+  return { statement: declaration, operand: node.argument, target: parent.id, kind: declaration.kind };
+}
+
+function isVoid(node: TSESTree.Node): node is TSESTree.UnaryExpression {
+  return node.type === AST_NODE_TYPES.UnaryExpression && node.operator === 'void';
+}
+
+/** Promises that settle without ever rejecting: `new Promise((resolve) => …)`, the sleep idiom. */
+function cannotReject(node: TSESTree.Node): boolean {
+  const target = skipTypeWrappers(node);
+  if (target.type !== AST_NODE_TYPES.NewExpression) return false;
+  const [executor] = target.arguments;
+  return (
+    executor !== undefined &&
+    isFunctionNode(executor) &&
+    executor.params.length < 2 &&
+    executor.params.every((param) => param.type !== AST_NODE_TYPES.RestElement)
+  );
+}

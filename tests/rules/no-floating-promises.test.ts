@@ -1,0 +1,412 @@
+import rule from '../../rules/no-floating-promises.js';
+import { edit } from '../edit.js';
+import { type RuleCases, runRuleTests } from '../rule-tester.js';
+
+type Cases = RuleCases<
+  'floating' | 'floatingChain' | 'floatingArray' | 'unusedVariable' | 'unhandledWhileWaiting',
+  typeof rule.defaultOptions
+>;
+
+const SAVE = 'async function save(): Promise<void> {}\n';
+const CATCH = '.catch((error) => { console.error(error); })';
+
+/** A floating promise at module top level: await, .catch() and void are all on offer. */
+function topLevel(code: string, expression: string, messageId: 'floating' | 'floatingChain' = 'floating') {
+  return {
+    code,
+    errors: [
+      {
+        messageId,
+        suggestions: [
+          { messageId: 'addAwait' as const, output: edit(code, `${expression};`, `await ${expression};`) },
+          { messageId: 'addCatch' as const, output: edit(code, `${expression};`, `${expression}${CATCH};`) },
+          { messageId: 'addVoid' as const, output: edit(code, `${expression};`, `void ${expression};`) },
+        ],
+      },
+    ],
+  };
+}
+
+/** A floating promise inside a non-async function: `await` is not available there. */
+function inSyncFunction(code: string, expression: string) {
+  return {
+    code,
+    errors: [
+      {
+        messageId: 'floating' as const,
+        suggestions: [
+          { messageId: 'addCatch' as const, output: edit(code, `${expression};`, `${expression}${CATCH};`) },
+          { messageId: 'addVoid' as const, output: edit(code, `${expression};`, `void ${expression};`) },
+        ],
+      },
+    ],
+  };
+}
+
+const cases: Cases = {
+  valid: [
+    // Awaited, returned, handed on.
+    `${SAVE}await save();`,
+    `${SAVE}function run() { return save(); }`,
+    `${SAVE}const run = () => save();`,
+    `${SAVE}declare function track(p: Promise<void>): void;\ntrack(save());`,
+    `${SAVE}class Job { pending?: Promise<void>; start() { this.pending = save(); } }`,
+    `${SAVE}let pending: Promise<void> | undefined;\nfunction start() { pending = save(); }`,
+    `${SAVE}async function run() { const p = save(); await p; }`,
+    `${SAVE}function run() { const p = save(); return p; }`,
+    `${SAVE}export const ready = save();`,
+    `${SAVE}async function run() { let p = save(); p = p.then(() => {}); await p; }`,
+    // Handled.
+    `${SAVE}void save();`,
+    `${SAVE}save().catch(() => {});`,
+    `${SAVE}save().then(() => {}, () => {});`,
+    `${SAVE}save().then(() => {}).catch(() => {});`,
+    `${SAVE}save().catch(() => {}).finally(() => {});`,
+    `${SAVE}declare const report: (error: unknown) => void;\nsave().catch(report);`,
+    `${SAVE}declare const items: number[];\nawait Promise.all(items.map(async (item) => item));`,
+    `${SAVE}declare const items: number[];\nconst pending = items.map(async (item) => item);\nawait Promise.all(pending);`,
+    // Not promises: shadowed or rebound names, sync functions, generators.
+    `${SAVE}function run() { const save = () => 1; save(); }`,
+    `${SAVE}function run(save: () => number) { save(); }`,
+    `let save: () => unknown = async () => {};\nsave = () => 1;\nsave();`,
+    `function save() {}\nsave();`,
+    `async function* stream() {}\nstream();`,
+    `declare const obj: { save(): void };\nobj.save();`,
+    `class Other { load() {} run() { this.load(); } }\nclass Loader { async load() {} }`,
+    `declare function fetch(url: string): void;\nfetch('/api');\nexport {};`,
+    `function run(Promise: { resolve(value: number): void }) { Promise.resolve(1); }`,
+    `import { readFile } from 'node:fs';\nreadFile('a', () => {});`,
+    `import { setTimeout } from 'node:timers';\nsetTimeout(() => {}, 10);`,
+    `declare const items: number[];\nitems.map((item) => item * 2);`,
+    `declare const items: number[];\nitems.forEach(async (item) => { await Promise.resolve(item); });`,
+    `Promise.withResolvers<void>();`,
+    `'use strict';\nconst x = 1;\nx;`,
+    // Known-safe calls and IIFEs when allowed.
+    `import test from 'node:test';\ntest('saves', async () => {});\ntest.skip('later', async () => {});`,
+    `import { describe, it } from 'node:test';\ndescribe('suite', () => { it('works', async () => {}); });`,
+    {
+      code: `async function enqueue(job: number) {}\nconst queue = { add: enqueue };\nqueue.add(1);`,
+      options: [{ allowForKnownSafeCalls: ['queue.add'] }],
+    },
+    { code: `(async () => {})();`, options: [{ ignoreIIFE: true }] },
+    { code: `${SAVE}async function run() { const p = save(); }`, options: [{ checkUnusedVariables: false }] },
+    // Started together, awaited together or handled early.
+    `${SAVE}async function run() { const a = save(); const b = save(); await Promise.all([a, b]); }`,
+    `${SAVE}async function run() { const b = save(); b.catch(() => {}); await save(); await b; }`,
+    `${SAVE}async function run() { const b = save().catch(() => null); await save(); await b; }`,
+    `${SAVE}async function run() { const timer = new Promise((resolve) => setTimeout(resolve, 10)); await save(); await timer; }`,
+    `${SAVE}async function run() { const p = save(); await p; await save(); }`,
+    `${SAVE}async function run() { const b = save(); const later = async () => { await save(); }; await b; await later(); }`,
+    `${SAVE}async function run() { const b = save(); setTimeout(() => b.catch(() => {})); await save(); }`,
+    // Types decide: these are not promises to the checker.
+    { code: `import { loadLocal } from './api';\nloadLocal();`, mode: 'type-aware' },
+    { code: `import { untyped } from './api';\nuntyped();`, mode: 'type-aware' },
+    { code: `import { store } from './api';\nstore.get();`, mode: 'type-aware' },
+    { code: `declare const anything: any;\nanything.then(() => {});`, mode: 'type-aware' },
+    // Without types, a cross-file function is unknown: silence, not a guess.
+    { code: `import { saveRemote } from './api';\nsaveRemote();`, mode: 'syntactic' },
+    { code: `import { store } from './api';\nstore.save();`, mode: 'syntactic' },
+  ],
+  invalid: [
+    // Calls of functions the file shows to be async.
+    topLevel(`${SAVE}save();`, 'save()'),
+    inSyncFunction(`${SAVE}function run() { save(); }`, 'save()'),
+    topLevel(`const save = async () => {};\nsave();`, 'save()'),
+    topLevel(`const save = async function () {};\nsave();`, 'save()'),
+    topLevel(`function load(): Promise<number> { return Promise.resolve(1); }\nload();`, 'load()'),
+    topLevel(`declare const load: () => Promise<void>;\nload();`, 'load()'),
+    {
+      code: `async function run(task: () => Promise<void>) { task(); }`,
+      errors: [
+        {
+          messageId: 'floating',
+          line: 1,
+          column: 49,
+          suggestions: [
+            { messageId: 'addAwait', output: `async function run(task: () => Promise<void>) { await task(); }` },
+            { messageId: 'addCatch', output: `async function run(task: () => Promise<void>) { task()${CATCH}; }` },
+            { messageId: 'addVoid', output: `async function run(task: () => Promise<void>) { void task(); }` },
+          ],
+        },
+      ],
+    },
+    inSyncFunction(`class Loader { async load() {} run() { this.load(); } }`, 'this.load()'),
+    inSyncFunction(`class Loader { load = async () => {}; run() { this.load(); } }`, 'this.load()'),
+    inSyncFunction(`class Loader { static async load() {} static run() { this.load(); } }`, 'this.load()'),
+    inSyncFunction(`class Loader { async load() {} run() { [1].forEach(() => { this.load(); }); } }`, 'this.load()'),
+    // Promise constructors, statics, fetch, Node's promise APIs.
+    topLevel(`new Promise((resolve, reject) => reject(new Error('x')));`, `new Promise((resolve, reject) => reject(new Error('x')))`),
+    topLevel(`${SAVE}Promise.all([save(), save()]);`, 'Promise.all([save(), save()])'),
+    topLevel(`fetch('/api');`, `fetch('/api')`),
+    topLevel(`import { readFile } from 'node:fs/promises';\nreadFile('a');`, `readFile('a')`),
+    topLevel(`import fsp from 'fs/promises';\nfsp.writeFile('a', 'b');`, `fsp.writeFile('a', 'b')`),
+    topLevel(`import * as fs from 'node:fs';\nfs.promises.readFile('a');`, `fs.promises.readFile('a')`),
+    // With types, `require()` in an ES module is `any`; only the syntactic resolver follows it.
+    { ...topLevel(`const { promises: fsp } = require('fs');\nfsp.rm('a');`, `fsp.rm('a')`), mode: 'syntactic' },
+    topLevel(`import { setTimeout as sleep } from 'node:timers/promises';\nsleep(10);`, 'sleep(10)'),
+    topLevel(`import { pipeline } from 'node:stream/promises';\ndeclare const a: NodeJS.ReadableStream, b: NodeJS.WritableStream;\npipeline(a, b);`, 'pipeline(a, b)'),
+    topLevel(`import { once } from 'node:events';\nimport { EventEmitter } from 'node:events';\nconst emitter = new EventEmitter();\nonce(emitter, 'ready');`, `once(emitter, 'ready')`),
+    topLevel(`const p = new Promise((resolve, reject) => resolve('value'));\np;`, 'p'),
+    {
+      code: `${SAVE}(save() as Promise<void>);`,
+      errors: [
+        {
+          messageId: 'floating',
+          suggestions: [
+            { messageId: 'addAwait', output: `${SAVE}(await (save() as Promise<void>));` },
+            { messageId: 'addVoid', output: `${SAVE}(void (save() as Promise<void>));` },
+          ],
+        },
+      ],
+    },
+    // Chains that end without a rejection handler.
+    topLevel(`${SAVE}save().then(() => {});`, 'save().then(() => {})', 'floatingChain'),
+    topLevel(`${SAVE}save().then(() => {}, undefined);`, 'save().then(() => {}, undefined)', 'floatingChain'),
+    topLevel(`${SAVE}save().catch(() => {}).then(() => {});`, 'save().catch(() => {}).then(() => {})', 'floatingChain'),
+    topLevel(`${SAVE}save().finally(() => {});`, 'save().finally(() => {})', 'floatingChain'),
+    topLevel(`Promise.reject('value').catch();`, `Promise.reject('value').catch()`, 'floatingChain'),
+    topLevel(`Promise.reject('value').finally();`, `Promise.reject('value').finally()`, 'floatingChain'),
+    {
+      code: `${SAVE}declare const cond: boolean;\ncond && save();`,
+      errors: [
+        {
+          messageId: 'floating',
+          suggestions: [
+            { messageId: 'addAwait', output: `${SAVE}declare const cond: boolean;\nawait (cond && save());` },
+            { messageId: 'addVoid', output: `${SAVE}declare const cond: boolean;\nvoid (cond && save());` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `${SAVE}declare const cond: boolean;\ncond ? save() : null;`,
+      errors: [
+        {
+          messageId: 'floating',
+          suggestions: [
+            { messageId: 'addAwait', output: `${SAVE}declare const cond: boolean;\nawait (cond ? save() : null);` },
+            { messageId: 'addVoid', output: `${SAVE}declare const cond: boolean;\nvoid (cond ? save() : null);` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `${SAVE}declare function log(): void;\n(log(), save());`,
+      errors: [
+        {
+          messageId: 'floating',
+          line: 3,
+          column: 9,
+          suggestions: [
+            { messageId: 'addAwait', output: `${SAVE}declare function log(): void;\n(log(), await save());` },
+            { messageId: 'addCatch', output: `${SAVE}declare function log(): void;\n(log(), save()${CATCH});` },
+            { messageId: 'addVoid', output: `${SAVE}declare function log(): void;\n(log(), void save());` },
+          ],
+        },
+      ],
+    },
+    // Arrays of promises.
+    {
+      code: `${SAVE}[save(), save()];`,
+      errors: [
+        {
+          messageId: 'floatingArray',
+          suggestions: [
+            { messageId: 'awaitAll', output: `${SAVE}await Promise.all([save(), save()]);` },
+            { messageId: 'addVoid', output: `${SAVE}void [save(), save()];` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `declare const items: number[];\nitems.map(async (item) => item);`,
+      errors: [
+        {
+          messageId: 'floatingArray',
+          suggestions: [
+            { messageId: 'awaitAll', output: `declare const items: number[];\nawait Promise.all(items.map(async (item) => item));` },
+            { messageId: 'addVoid', output: `declare const items: number[];\nvoid items.map(async (item) => item);` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `declare const items: number[];\nfunction run() { Array.from(items, async (item) => item); }`,
+      errors: [
+        {
+          messageId: 'floatingArray',
+          suggestions: [
+            { messageId: 'addVoid', output: `declare const items: number[];\nfunction run() { void Array.from(items, async (item) => item); }` },
+          ],
+        },
+      ],
+    },
+    // Async IIFEs, optional calls, void when not ignored, safe-call list replaced.
+    topLevel(`(async () => { await Promise.resolve(); })();`, '(async () => { await Promise.resolve(); })()'),
+    topLevel(`(async function () {})();`, '(async function () {})()'),
+    topLevel(`declare const save: undefined | (() => Promise<void>);\nsave?.();`, 'save?.()'),
+    {
+      code: `${SAVE}void save();`,
+      options: [{ ignoreVoid: false }],
+      errors: [{ messageId: 'floating', suggestions: [{ messageId: 'addAwait', output: `${SAVE}await save();` }] }],
+    },
+    {
+      code: `import test from 'node:test';\ntest('x', async () => {});`,
+      mode: 'type-aware',
+      options: [{ allowForKnownSafeCalls: [] }],
+      errors: [
+        {
+          messageId: 'floating',
+          suggestions: [
+            { messageId: 'addAwait', output: `import test from 'node:test';\nawait test('x', async () => {});` },
+            { messageId: 'addCatch', output: `import test from 'node:test';\ntest('x', async () => {})${CATCH};` },
+            { messageId: 'addVoid', output: `import test from 'node:test';\nvoid test('x', async () => {});` },
+          ],
+        },
+      ],
+    },
+    // Promises stored and never read.
+    {
+      code: `${SAVE}async function run() { const pending = save(); }`,
+      errors: [
+        {
+          messageId: 'unusedVariable',
+          data: { name: 'pending' },
+          line: 2,
+          column: 30,
+          suggestions: [
+            { messageId: 'addAwait', output: `${SAVE}async function run() { const pending = await save(); }` },
+            { messageId: 'voidInsteadOfVariable', output: `${SAVE}async function run() { void save(); }` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `${SAVE}function run() { let pending = save(); }`,
+      errors: [
+        {
+          messageId: 'unusedVariable',
+          suggestions: [{ messageId: 'voidInsteadOfVariable', output: `${SAVE}function run() { void save(); }` }],
+        },
+      ],
+    },
+    {
+      code: `${SAVE}async function run() { let pending = save(); pending = save(); }`,
+      errors: [
+        {
+          messageId: 'unusedVariable',
+          suggestions: [
+            { messageId: 'addAwait', output: `${SAVE}async function run() { let pending = await save(); pending = save(); }` },
+          ],
+        },
+      ],
+    },
+    // Started together, then awaited one after another.
+    {
+      code: `${SAVE}async function run() { const a = save(); const b = save(); await a; await b; }`,
+      errors: [
+        {
+          messageId: 'unhandledWhileWaiting',
+          data: { name: 'b' },
+          line: 2,
+          column: 48,
+          suggestions: [
+            { messageId: 'awaitAll', output: `${SAVE}async function run() { const a = save(); const b = save(); await Promise.all([a, b]); }` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `${SAVE}async function run() {\n  const a = save();\n  const b = save();\n  const x = await a;\n  const y = await b;\n  return [x, y];\n}`,
+      errors: [
+        {
+          messageId: 'unhandledWhileWaiting',
+          line: 4,
+          column: 9,
+          suggestions: [
+            {
+              messageId: 'awaitAll',
+              output: `${SAVE}async function run() {\n  const a = save();\n  const b = save();\n  const [x, y] = await Promise.all([a, b]);\n  return [x, y];\n}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `${SAVE}const a = save();\nconst b = save();\nawait a;\nconst y = await b;`,
+      errors: [
+        {
+          messageId: 'unhandledWhileWaiting',
+          suggestions: [{ messageId: 'awaitAll', output: `${SAVE}const a = save();\nconst b = save();\nconst [, y] = await Promise.all([a, b]);` }],
+        },
+      ],
+    },
+    {
+      code: `${SAVE}async function run() { const b = save(); await new Promise((r) => setTimeout(r, 10)); await b; }`,
+      errors: [
+        {
+          messageId: 'unhandledWhileWaiting',
+          suggestions: [
+            {
+              messageId: 'awaitAll',
+              output: `${SAVE}async function run() { const b = save(); await Promise.all([new Promise((r) => setTimeout(r, 10)), b]); }`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `${SAVE}declare function log(): void;\nasync function run() { const b = save(); await save(); log(); await b; }`,
+      errors: [
+        {
+          messageId: 'unhandledWhileWaiting',
+          suggestions: [
+            {
+              messageId: 'awaitAtDeclaration',
+              data: { name: 'b' },
+              output: `${SAVE}declare function log(): void;\nasync function run() { const b = await save(); await save(); log(); await b; }`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `${SAVE}async function run(items: number[]) { const b = save(); for (const item of items) { await save(); } return b; }`,
+      errors: [{ messageId: 'unhandledWhileWaiting', suggestions: [] }],
+    },
+    // Only the checker can see these.
+    { ...topLevel(`import { saveRemote } from './api';\nsaveRemote();`, 'saveRemote()'), mode: 'type-aware' },
+    { ...topLevel(`import { store } from './api';\nstore.save();`, 'store.save()'), mode: 'type-aware' },
+    { ...topLevel(`import { maybeSave } from './api';\nmaybeSave();`, 'maybeSave()'), mode: 'type-aware' },
+    { ...topLevel(`import { Repository } from './api';\nnew Repository().find('a');`, `new Repository().find('a')`), mode: 'type-aware' },
+    { ...topLevel(`async function enqueue(job: number) {}\nconst queue = { add: enqueue };\nqueue.add(1);`, 'queue.add(1)'), mode: 'type-aware' },
+    {
+      // A bare thenable has no .catch() to add.
+      code: `import { query } from './api';\nquery();`,
+      mode: 'type-aware',
+      errors: [
+        {
+          messageId: 'floating',
+          suggestions: [
+            { messageId: 'addAwait', output: `import { query } from './api';\nawait query();` },
+            { messageId: 'addVoid', output: `import { query } from './api';\nvoid query();` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import { store } from './api';\nfunction run() { const saving = store.save(); }`,
+      mode: 'type-aware',
+      errors: [
+        {
+          messageId: 'unusedVariable',
+          suggestions: [{ messageId: 'voidInsteadOfVariable', output: `import { store } from './api';\nfunction run() { void store.save(); }` }],
+        },
+      ],
+    },
+    // Without types, anything with .then() is taken for a thenable.
+    { ...topLevel(`declare const anything: any;\nanything.then(() => {});`, 'anything.then(() => {})', 'floatingChain'), mode: 'syntactic' },
+  ],
+};
+
+runRuleTests('no-floating-promises', rule, cases);
