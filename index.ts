@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 
-import type { TSESLint } from '@typescript-eslint/utils';
+import type { ESLint, Linter } from 'eslint';
 
 import { type ConfigName, deriveConfigRules } from './lib/configs.js';
 import { rules } from './rules/index.js';
@@ -23,23 +23,25 @@ function readPackageVersion(): string {
   return '0.0.0';
 }
 
-type Plugin = Omit<TSESLint.FlatConfig.Plugin, 'configs'> & {
+export interface AsyncPitfallsPlugin {
   meta: { name: string; version: string; namespace: string };
   rules: typeof rules;
-  configs: Record<ConfigName, TSESLint.FlatConfig.Config>;
-};
+  /** Flat configs; each registers the plugin, so one entry in `eslint.config.js` is enough. */
+  configs: Record<ConfigName, Linter.Config>;
+}
 
-const plugin: Plugin = {
+const plugin: AsyncPitfallsPlugin = {
   meta: { name: 'eslint-plugin-async-pitfalls', version: readPackageVersion(), namespace: NAMESPACE },
   rules,
-  configs: {} as Plugin['configs'],
+  configs: {} as AsyncPitfallsPlugin['configs'],
 };
 
 const configRules = deriveConfigRules(NAMESPACE, rules);
 for (const name of Object.keys(configRules) as ConfigName[]) {
   plugin.configs[name] = {
     name: `${NAMESPACE}/${name}`,
-    plugins: { [NAMESPACE]: plugin as TSESLint.FlatConfig.Plugin },
+    // typescript-eslint's rule type and ESLint's differ only in how strictly they are typed.
+    plugins: { [NAMESPACE]: plugin as unknown as ESLint.Plugin },
     rules: configRules[name],
   };
 }

@@ -1,9 +1,10 @@
 import type { TSESLint } from '@typescript-eslint/utils';
+import type { Linter } from 'eslint';
 
 import type { AsyncPitfallsDocs } from './create-rule.js';
 
 type AnyRule = TSESLint.RuleModule<string, readonly unknown[], AsyncPitfallsDocs>;
-type RuleEntry = TSESLint.FlatConfig.RuleEntry;
+type RuleEntry = Linter.RuleEntry;
 
 export type ConfigName = 'recommended' | 'recommended-type-checked' | 'strict';
 

@@ -26,6 +26,13 @@ interface ModeOnly {
   mode?: Mode;
 }
 
+type AnyRuleModule = TSESLint.RuleModule<string, readonly unknown[], unknown>;
+export type MessageIdsOf<R extends AnyRuleModule> = R extends TSESLint.RuleModule<infer M, readonly unknown[], unknown> ? M : never;
+export type OptionsOf<R extends AnyRuleModule> = R extends TSESLint.RuleModule<string, infer O, unknown> ? O : never;
+
+/** The cases of a rule's suite, typed from the rule itself. */
+export type CasesFor<R extends AnyRuleModule> = RuleCases<MessageIdsOf<R>, OptionsOf<R>>;
+
 export interface RuleCases<MessageIds extends string, Options extends readonly unknown[]> {
   valid: (string | (ValidTestCase<Options> & ModeOnly))[];
   invalid: (InvalidTestCase<MessageIds, Options> & ModeOnly)[];
@@ -38,7 +45,7 @@ type AnyRule<MessageIds extends string, Options extends readonly unknown[]> = TS
 >;
 
 function inMode<T extends ModeOnly>(cases: readonly (string | T)[], mode: Mode): (string | Omit<T, 'mode'>)[] {
-  return cases.flatMap((item) => {
+  return cases.flatMap((item): (string | Omit<T, 'mode'>)[] => {
     if (typeof item === 'string') return [item];
     const { mode: only, ...rest } = item;
     return only === undefined || only === mode ? [rest] : [];
@@ -95,7 +102,7 @@ function createReportCounter<MessageIds extends string, Options extends readonly
         files: ['**/*.ts', '**/*.tsx', '**/*.js'],
         languageOptions: { parser: tsParser as Linter.Parser, parserOptions: parserOptionsFor[mode] },
         plugins: { test: { rules: { [name]: rule as never } } },
-        rules: { [`test/${name}`]: ['error', ...(options ?? [])] },
+        rules: { [`test/${name}`]: ['error', ...(options ?? [])] as Linter.RuleEntry },
       },
     ];
     const messages = linter.verify(code, config, path.join(fixturesDir, filename ?? 'file.ts'));

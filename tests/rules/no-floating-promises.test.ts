@@ -1,26 +1,24 @@
 import rule from '../../rules/no-floating-promises.js';
 import { edit } from '../edit.js';
-import { type RuleCases, runRuleTests } from '../rule-tester.js';
+import { type CasesFor, runRuleTests } from '../rule-tester.js';
 
-type Cases = RuleCases<
-  'floating' | 'floatingChain' | 'floatingArray' | 'unusedVariable' | 'unhandledWhileWaiting',
-  typeof rule.defaultOptions
->;
+type Cases = CasesFor<typeof rule>;
+type Invalid = Cases['invalid'][number];
 
 const SAVE = 'async function save(): Promise<void> {}\n';
 const CATCH = '.catch((error) => { console.error(error); })';
 
 /** A floating promise at module top level: await, .catch() and void are all on offer. */
-function topLevel(code: string, expression: string, messageId: 'floating' | 'floatingChain' = 'floating') {
+function topLevel(code: string, expression: string, messageId: 'floating' | 'floatingChain' = 'floating'): Invalid {
   return {
     code,
     errors: [
       {
         messageId,
         suggestions: [
-          { messageId: 'addAwait' as const, output: edit(code, `${expression};`, `await ${expression};`) },
-          { messageId: 'addCatch' as const, output: edit(code, `${expression};`, `${expression}${CATCH};`) },
-          { messageId: 'addVoid' as const, output: edit(code, `${expression};`, `void ${expression};`) },
+          { messageId: 'addAwait', output: edit(code, `${expression};`, `await ${expression};`) },
+          { messageId: 'addCatch', output: edit(code, `${expression};`, `${expression}${CATCH};`) },
+          { messageId: 'addVoid', output: edit(code, `${expression};`, `void ${expression};`) },
         ],
       },
     ],
@@ -28,15 +26,15 @@ function topLevel(code: string, expression: string, messageId: 'floating' | 'flo
 }
 
 /** A floating promise inside a non-async function: `await` is not available there. */
-function inSyncFunction(code: string, expression: string) {
+function inSyncFunction(code: string, expression: string): Invalid {
   return {
     code,
     errors: [
       {
-        messageId: 'floating' as const,
+        messageId: 'floating',
         suggestions: [
-          { messageId: 'addCatch' as const, output: edit(code, `${expression};`, `${expression}${CATCH};`) },
-          { messageId: 'addVoid' as const, output: edit(code, `${expression};`, `void ${expression};`) },
+          { messageId: 'addCatch', output: edit(code, `${expression};`, `${expression}${CATCH};`) },
+          { messageId: 'addVoid', output: edit(code, `${expression};`, `void ${expression};`) },
         ],
       },
     ],
