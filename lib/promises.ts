@@ -19,6 +19,11 @@ export interface PromiseDetector {
   /** Whether calling the function `node` evaluates to returns a promise. */
   isPromiseReturningFunction(node: TSESTree.Node): boolean;
   /**
+   * A promise whose work has already started: a native `Promise`. Lazy thenables (query
+   * builders that run only once `then` is called) cannot reject before someone waits on them.
+   */
+  isEagerPromise(node: TSESTree.Node): boolean;
+  /**
    * Whether the promise `node` evaluates to has a `.catch()` method (a bare thenable may not).
    * Without types, every promise the detector finds is taken to be a real one.
    */
@@ -58,13 +63,34 @@ function memoize(compute: (node: TSESTree.Node) => boolean): (node: TSESTree.Nod
 function createTypedDetector(services: TypeServices): PromiseDetector {
   const { checker } = services;
 
+  const isCallable = (type: ts.Type): boolean =>
+    unionParts(type).some((part) => part.getCallSignatures().length > 0);
+
+  /**
+   * A `then` that takes a fulfilment and a rejection callback, as `PromiseLike` does. Builder
+   * APIs with a one-callback `then` (Cypress chainables, query builders' `then(options, fn)`)
+   * do not reject like promises and are not taken for them.
+   */
+  const isThenMethod = (signature: ts.Signature, at: ts.Node): boolean => {
+    const [onFulfilled, onRejected] = signature.getParameters();
+    return (
+      onFulfilled !== undefined &&
+      onRejected !== undefined &&
+      isCallable(checker.getNonNullableType(checker.getTypeOfSymbolAtLocation(onFulfilled, at))) &&
+      isCallable(checker.getNonNullableType(checker.getTypeOfSymbolAtLocation(onRejected, at)))
+    );
+  };
+
+  const isThenable = (part: ts.Type, at: ts.Node): boolean => {
+    const then = checker.getPropertyOfType(part, 'then');
+    if (!then) return false;
+    return unionParts(checker.getTypeOfSymbolAtLocation(then, at)).some((candidate) =>
+      candidate.getCallSignatures().some((signature) => isThenMethod(signature, at)),
+    );
+  };
+
   const isThenableType = (type: ts.Type, at: ts.Node): boolean =>
-    unionParts(checker.getApparentType(type)).some((part) => {
-      const then = checker.getPropertyOfType(part, 'then');
-      if (!then) return false;
-      const thenType = checker.getTypeOfSymbolAtLocation(then, at);
-      return unionParts(thenType).some((candidate) => candidate.getCallSignatures().length > 0);
-    });
+    unionParts(checker.getApparentType(type)).some((part) => isThenable(part, at));
 
   const isPromiseValued = memoize((node) => {
     const tsNode = services.toTsNode(node);
@@ -93,7 +119,22 @@ function createTypedDetector(services: TypeServices): PromiseDetector {
     return unionParts(type).every((part) => !isThenableType(part, services.toTsNode(node)) || part.getProperty('catch'));
   };
 
-  return { typeAware: true, isPromiseValued, isPromiseArray, isPromiseReturningFunction, hasCatchMethod };
+  const isEagerPromise = (node: TSESTree.Node): boolean => {
+    const tsNode = services.toTsNode(node);
+    const parts = unionParts(checker.getApparentType(checker.getTypeAtLocation(tsNode))).filter((part) =>
+      isThenable(part, tsNode),
+    );
+    return parts.length > 0 && parts.every((part) => part.getSymbol()?.getName() === 'Promise');
+  };
+
+  return {
+    typeAware: true,
+    isPromiseValued,
+    isPromiseArray,
+    isPromiseReturningFunction,
+    isEagerPromise,
+    hasCatchMethod,
+  };
 }
 
 function unionParts(type: ts.Type): readonly ts.Type[] {
@@ -144,9 +185,11 @@ function createSyntacticDetector(sourceCode: SourceCode): PromiseDetector {
     const callee = skipTypeWrappers(call.callee);
     if (callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed) {
       const method = callee.property.type === AST_NODE_TYPES.Identifier ? callee.property.name : '';
-      // By convention anything with a `then` method is a thenable, and `then` returns one.
-      if (method === 'then') return true;
-      if (method === 'catch' || method === 'finally') return promiseValued(callee.object, depth + 1);
+      // Chaining on a promise gives a promise; chaining on an unknown object (a Cypress
+      // chainable, a query builder) tells nothing.
+      if (method === 'then' || method === 'catch' || method === 'finally') {
+        return promiseValued(callee.object, depth + 1);
+      }
       if (isGlobalReference(sourceCode, callee.object, 'Promise')) return PROMISE_STATICS.has(method);
     }
     if (isGlobalReference(sourceCode, callee, 'fetch')) return true;
@@ -263,7 +306,15 @@ function createSyntacticDetector(sourceCode: SourceCode): PromiseDetector {
     }
   }
 
-  return { typeAware: false, isPromiseValued, isPromiseArray, isPromiseReturningFunction, hasCatchMethod: () => true };
+  // Everything the syntactic detector recognizes is a native promise.
+  return {
+    typeAware: false,
+    isPromiseValued,
+    isPromiseArray,
+    isPromiseReturningFunction,
+    isEagerPromise: isPromiseValued,
+    hasCatchMethod: () => true,
+  };
 }
 
 /** The class whose instance (or constructor, for static members) `this` refers to at `node`. */

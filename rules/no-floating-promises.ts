@@ -255,7 +255,7 @@ export default createRule<Options, MessageIds>({
         return;
       }
       const { init } = declarator;
-      if (!promises.isPromiseValued(init) || !findUnhandled(init) || cannotReject(init)) return;
+      if (!promises.isPromiseValued(init) || !findUnhandled(init)) return;
       const [variable] = sourceCode.getDeclaredVariables(declarator);
       if (!variable) return;
       let firstRead: TSESTree.Identifier | null = null;
@@ -266,7 +266,10 @@ export default createRule<Options, MessageIds>({
       }
       const promiseDeclarator = declarator as PromiseVariable['declarator'];
       if (firstRead) {
-        promiseVariables.push({ declarator: promiseDeclarator, firstRead });
+        // Only a promise already at work can reject while the function waits elsewhere.
+        if (promises.isEagerPromise(init) && !cannotReject(init)) {
+          promiseVariables.push({ declarator: promiseDeclarator, firstRead });
+        }
       } else if (options.checkUnusedVariables) {
         reportUnusedVariable(promiseDeclarator, variable);
       }

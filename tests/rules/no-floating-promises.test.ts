@@ -100,7 +100,15 @@ const cases: Cases = {
     { code: `import { loadLocal } from './api';\nloadLocal();`, mode: 'type-aware' },
     { code: `import { untyped } from './api';\nuntyped();`, mode: 'type-aware' },
     { code: `import { store } from './api';\nstore.get();`, mode: 'type-aware' },
-    { code: `declare const anything: any;\nanything.then(() => {});`, mode: 'type-aware' },
+    // A .then() on something not known to be a promise tells nothing: builders and chainables.
+    `declare const anything: any;\nanything.then(() => {});`,
+    `import { cy } from './api';\ncy.get('button').then((button) => button);`,
+    `declare const cy: any;\ncy.get('button').then(() => {});`,
+    // A lazy thenable does no work, and cannot reject, until it is awaited.
+    {
+      code: `import { select, saveRemote } from './api';\nasync function run() { const rows = select('users'); await saveRemote(); return await rows; }`,
+      mode: 'type-aware',
+    },
     // Without types, a cross-file function is unknown: silence, not a guess.
     { code: `import { saveRemote } from './api';\nsaveRemote();`, mode: 'syntactic' },
     { code: `import { store } from './api';\nstore.save();`, mode: 'syntactic' },
@@ -402,8 +410,19 @@ const cases: Cases = {
         },
       ],
     },
-    // Without types, anything with .then() is taken for a thenable.
-    { ...topLevel(`declare const anything: any;\nanything.then(() => {});`, 'anything.then(() => {})', 'floatingChain'), mode: 'syntactic' },
+    {
+      code: `import { select } from './api';\nselect('users').where('active');`,
+      mode: 'type-aware',
+      errors: [
+        {
+          messageId: 'floating',
+          suggestions: [
+            { messageId: 'addAwait', output: `import { select } from './api';\nawait select('users').where('active');` },
+            { messageId: 'addVoid', output: `import { select } from './api';\nvoid select('users').where('active');` },
+          ],
+        },
+      ],
+    },
   ],
 };
 
