@@ -1,5 +1,5 @@
-// The project lints itself with its own recommended config (from the build), typed so that
-// the rules run at full depth, plus eslint-plugin-eslint-plugin for the rule files.
+// The project lints itself with its own recommended configs (from the build), with type
+// information so that the rules run at full depth, plus eslint-plugin-eslint-plugin for the rule files.
 import eslintPlugin from 'eslint-plugin-eslint-plugin';
 import tseslint from 'typescript-eslint';
 
@@ -16,6 +16,7 @@ export default [
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },
   },
+  asyncPitfalls.configs.recommended,
   asyncPitfalls.configs['recommended-type-checked'],
   {
     files: ['rules/**/*.ts'],

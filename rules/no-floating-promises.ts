@@ -286,6 +286,12 @@ export default createRule<Options, MessageIds>({
           fix: prefixOperator(sourceCode, declarator.init, 'await'),
         });
       }
+      if (acceptsMemberAccess(sourceCode, declarator.init) && promises.hasCatchMethod(declarator.init)) {
+        suggestions.push({
+          messageId: 'addCatch',
+          fix: (fixer) => fixer.insertTextAfter(declarator.init, CATCH_HANDLER),
+        });
+      }
       const declaration = declarator.parent as TSESTree.VariableDeclaration;
       const onlyInitialized = variable.references.every((reference) => reference.init);
       if (declaration.declarations.length === 1 && onlyInitialized && options.ignoreVoid) {
@@ -335,10 +341,8 @@ export default createRule<Options, MessageIds>({
       const together = fixAwaitTogether(candidate, suspension);
       if (together) return [{ messageId: 'awaitAll', fix: together }];
       const variable = sourceCode.getDeclaredVariables(candidate.declarator)[0];
-      const readsAreAwaits = variable?.references.every(
-        (reference) => reference.init || reference.identifier.parent?.type === AST_NODE_TYPES.AwaitExpression,
-      );
-      if (!readsAreAwaits || !isAwaitAllowed(candidate.declarator)) return [];
+      const acceptsValue = variable?.references.every((reference) => reference.init || acceptsSettledValue(reference.identifier));
+      if (!acceptsValue || !isAwaitAllowed(candidate.declarator)) return [];
       return [
         {
           messageId: 'awaitAtDeclaration',
@@ -408,6 +412,25 @@ function describeAwaitStatement(node: TSESTree.AwaitExpression): {
   // An annotated binding cannot become an element of an array pattern as written.
   if ('typeAnnotation' in parent.id && parent.id.typeAnnotation) return null;
   return { statement: declaration, operand: node.argument, target: parent.id, kind: declaration.kind };
+}
+
+/**
+ * Whether this read of a promise variable would work the same on the settled value: awaiting it,
+ * returning it from an async function, or listing it in an array (for `Promise.all`).
+ */
+function acceptsSettledValue(read: TSESTree.Node): boolean {
+  const parent = read.parent;
+  switch (parent?.type) {
+    case AST_NODE_TYPES.AwaitExpression:
+    case AST_NODE_TYPES.ArrayExpression:
+      return true;
+    case AST_NODE_TYPES.ReturnStatement: {
+      const owner = findExecutionOwner(parent);
+      return isFunctionNode(owner) && owner.async;
+    }
+    default:
+      return false;
+  }
 }
 
 function isVoid(node: TSESTree.Node): node is TSESTree.UnaryExpression {

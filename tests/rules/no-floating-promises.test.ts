@@ -282,6 +282,7 @@ const cases: Cases = {
           column: 30,
           suggestions: [
             { messageId: 'addAwait', output: `${SAVE}async function run() { const pending = await save(); }` },
+            { messageId: 'addCatch', output: `${SAVE}async function run() { const pending = save()${CATCH}; }` },
             { messageId: 'voidInsteadOfVariable', output: `${SAVE}async function run() { void save(); }` },
           ],
         },
@@ -292,7 +293,10 @@ const cases: Cases = {
       errors: [
         {
           messageId: 'unusedVariable',
-          suggestions: [{ messageId: 'voidInsteadOfVariable', output: `${SAVE}function run() { void save(); }` }],
+          suggestions: [
+            { messageId: 'addCatch', output: `${SAVE}function run() { let pending = save()${CATCH}; }` },
+            { messageId: 'voidInsteadOfVariable', output: `${SAVE}function run() { void save(); }` },
+          ],
         },
       ],
     },
@@ -303,6 +307,7 @@ const cases: Cases = {
           messageId: 'unusedVariable',
           suggestions: [
             { messageId: 'addAwait', output: `${SAVE}async function run() { let pending = await save(); pending = save(); }` },
+            { messageId: 'addCatch', output: `${SAVE}async function run() { let pending = save()${CATCH}; pending = save(); }` },
           ],
         },
       ],
@@ -378,6 +383,22 @@ const cases: Cases = {
     },
     {
       code: `${SAVE}async function run(items: number[]) { const b = save(); for (const item of items) { await save(); } return b; }`,
+      errors: [
+        {
+          messageId: 'unhandledWhileWaiting',
+          suggestions: [
+            {
+              messageId: 'awaitAtDeclaration',
+              data: { name: 'b' },
+              output: `${SAVE}async function run(items: number[]) { const b = await save(); for (const item of items) { await save(); } return b; }`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A read that needs the promise itself: no rewrite keeps it working.
+      code: `${SAVE}async function run() { const b = save(); await save(); b.then(() => {}, () => {}); }`,
       errors: [{ messageId: 'unhandledWhileWaiting', suggestions: [] }],
     },
     // Only the checker can see these.
@@ -406,7 +427,10 @@ const cases: Cases = {
       errors: [
         {
           messageId: 'unusedVariable',
-          suggestions: [{ messageId: 'voidInsteadOfVariable', output: `import { store } from './api';\nfunction run() { void store.save(); }` }],
+          suggestions: [
+            { messageId: 'addCatch', output: `import { store } from './api';\nfunction run() { const saving = store.save()${CATCH}; }` },
+            { messageId: 'voidInsteadOfVariable', output: `import { store } from './api';\nfunction run() { void store.save(); }` },
+          ],
         },
       ],
     },
