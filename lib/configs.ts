@@ -11,8 +11,8 @@ export type ConfigName = 'recommended' | 'recommended-type-checked' | 'strict';
 /**
  * The rule settings each config holds, read from every rule's `meta.docs`:
  * `recommended` takes the recommended rules that work without types,
- * `recommended-type-checked` adds those that need them, `strict` enables everything at
- * `error` with the rule's `strictOptions`.
+ * `recommended-type-checked` adds those that need them (both with the rule's
+ * `recommendedOptions`), `strict` enables everything at `error` with its `strictOptions`.
  */
 export function deriveConfigRules(
   namespace: string,
@@ -27,8 +27,11 @@ export function deriveConfigRules(
     const docs = rule.meta.docs;
     const id = `${namespace}/${name}`;
     if (docs?.recommended) {
-      if (!docs.requiresTypeChecking) configs.recommended[id] = docs.recommended;
-      configs['recommended-type-checked'][id] = docs.recommended;
+      const entry: RuleEntry = docs.recommendedOptions
+        ? [docs.recommended, ...docs.recommendedOptions]
+        : docs.recommended;
+      if (!docs.requiresTypeChecking) configs.recommended[id] = entry;
+      configs['recommended-type-checked'][id] = entry;
     }
     configs.strict[id] = docs?.strictOptions ? ['error', ...docs.strictOptions] : 'error';
   }

@@ -12,6 +12,8 @@ export interface AsyncPitfallsDocs {
   recommended?: 'error' | 'warn';
   /** The rule only makes sense with type information: only the type-checked configs enable it. */
   requiresTypeChecking?: boolean;
+  /** Options the recommended configs set, where they differ from the defaults. */
+  recommendedOptions?: readonly unknown[];
   /** Options `strict` sets, where they differ from the defaults. */
   strictOptions?: readonly unknown[];
 }

@@ -1,5 +1,8 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
+/** The handler appended by "add a `.catch(…)`" suggestions: it logs, so nothing is lost silently. */
+export const CATCH_HANDLER = '.catch((error) => { console.error(error); })';
+
 // Expressions that bind looser than a unary operator and need parentheses to become its operand.
 const LOOSER_THAN_UNARY = new Set<AST_NODE_TYPES>([
   AST_NODE_TYPES.ArrowFunctionExpression,
@@ -49,4 +52,36 @@ export function acceptsMemberAccess(sourceCode: Readonly<TSESLint.SourceCode>, n
     default:
       return false;
   }
+}
+
+/**
+ * A fix that wraps the statements from `first` to `last` (one statement list) in
+ * `try { … } catch (error) { … throw error; }`: behaviour stays the same, and the catch block is
+ * where the handling goes. Keeps the indentation when `first` starts its own line, and stays on
+ * one line otherwise.
+ */
+export function wrapInTryCatch(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  first: TSESTree.Node,
+  last: TSESTree.Node,
+  comment: string,
+): TSESLint.ReportFixFunction {
+  const range: TSESTree.Range = [first.range[0], last.range[1]];
+  const text = sourceCode.text.slice(...range);
+  const line = sourceCode.lines[first.loc.start.line - 1] ?? '';
+  const before = line.slice(0, first.loc.start.column);
+  if (before.trim() !== '') {
+    return (fixer) => fixer.replaceTextRange(range, `try { ${text} } catch (error) { /* ${comment} */ throw error; }`);
+  }
+  const unit = before.includes('\t') ? '\t' : '  ';
+  const inner = before + unit;
+  const body = text
+    .split('\n')
+    .map((textLine, index) => (index === 0 ? inner + textLine : textLine === '' ? textLine : unit + textLine))
+    .join('\n');
+  return (fixer) =>
+    fixer.replaceTextRange(
+      range,
+      `try {\n${body}\n${before}} catch (error) {\n${inner}// ${comment}\n${inner}throw error;\n${before}}`,
+    );
 }

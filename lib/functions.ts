@@ -80,3 +80,27 @@ export function areAdjacentStatements(first: TSESTree.Node, second: TSESTree.Nod
   const list = getStatementList(first);
   return list !== null && list === getStatementList(second) && list.indexOf(second) === list.indexOf(first) + 1;
 }
+
+/**
+ * The `try … catch` whose `try` block holds `node`, looking no further out than the function (or
+ * program) `node` runs in: a `try` in an outer function does not see an inner function's errors.
+ */
+export function findGuardingTry(node: TSESTree.Node): TSESTree.TryStatement | null {
+  let child = node;
+  for (let current = node.parent; current; child = current, current = current.parent) {
+    if (isFunctionNode(current) || current.type === AST_NODE_TYPES.StaticBlock) return null;
+    if (current.type === AST_NODE_TYPES.TryStatement && current.block === child && current.handler) {
+      return current;
+    }
+  }
+  return null;
+}
+
+/** The statement holding `node` that stands directly in a block, program or `case`. */
+export function findEnclosingStatement(node: TSESTree.Node): TSESTree.Node | null {
+  for (let current: TSESTree.Node | undefined = node; current; current = current.parent) {
+    if (getStatementList(current)) return current;
+    if (isFunctionNode(current)) return null;
+  }
+  return null;
+}

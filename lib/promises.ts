@@ -58,6 +58,19 @@ function memoize(compute: (node: TSESTree.Node) => boolean): (node: TSESTree.Nod
   };
 }
 
+/**
+ * Whether `node`, passed as `.catch(node)` or `.then(f, node)`, handles a rejection: anything but
+ * a missing argument, a spread, `null` or `undefined`.
+ */
+export function isRejectionHandler(sourceCode: SourceCode, node: TSESTree.Node | undefined): boolean {
+  if (!node || node.type === AST_NODE_TYPES.SpreadElement) return false;
+  const handler = skipTypeWrappers(node);
+  return !(
+    (handler.type === AST_NODE_TYPES.Literal && handler.value === null) ||
+    isGlobalReference(sourceCode, handler, 'undefined')
+  );
+}
+
 // --- type-aware -------------------------------------------------------------------------------
 
 function createTypedDetector(services: TypeServices): PromiseDetector {

@@ -1,5 +1,7 @@
 import noFloatingPromises from './no-floating-promises.js';
+import noUnguardedPromiseAll from './no-unguarded-promise-all.js';
 
 export const rules = {
   'no-floating-promises': noFloatingPromises,
+  'no-unguarded-promise-all': noUnguardedPromiseAll,
 };

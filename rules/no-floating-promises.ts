@@ -2,10 +2,10 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 
 import { type CallSpecifier, callSpecifierSchema, matchesCallSpecifier } from '../lib/call-specifiers.js';
 import { createRule } from '../lib/create-rule.js';
-import { acceptsMemberAccess, getOperandText, prefixOperator } from '../lib/fix.js';
+import { CATCH_HANDLER, acceptsMemberAccess, getOperandText, prefixOperator } from '../lib/fix.js';
 import { areAdjacentStatements, findExecutionOwner, isAwaitAllowed, isFunctionNode } from '../lib/functions.js';
 import { getStaticPropertyName, isGlobalName, isGlobalReference, skipTypeWrappers } from '../lib/modules.js';
-import { getPromiseDetector } from '../lib/promises.js';
+import { getPromiseDetector, isRejectionHandler } from '../lib/promises.js';
 
 type Options = [
   {
@@ -51,8 +51,6 @@ const DEFAULT_KNOWN_SAFE_CALLS: CallSpecifier[] = [
     name: ['default', 'test', 'describe', 'it', 'suite', 'only', 'skip', 'todo'],
   },
 ];
-
-const CATCH_HANDLER = '.catch((error) => { console.error(error); })';
 
 export default createRule<Options, MessageIds>({
   name: 'no-floating-promises',
@@ -125,15 +123,6 @@ export default createRule<Options, MessageIds>({
     const suspensions = new Map<TSESTree.Node, TSESTree.Node[]>();
     const promiseVariables: PromiseVariable[] = [];
 
-    function isRejectionHandler(node: TSESTree.Node | undefined): boolean {
-      if (!node || node.type === AST_NODE_TYPES.SpreadElement) return false;
-      const handler = skipTypeWrappers(node);
-      return !(
-        (handler.type === AST_NODE_TYPES.Literal && handler.value === null) ||
-        isGlobalReference(sourceCode, handler, 'undefined')
-      );
-    }
-
     function isIIFE(node: TSESTree.Node): boolean {
       return node.type === AST_NODE_TYPES.CallExpression && isFunctionNode(skipTypeWrappers(node.callee));
     }
@@ -176,11 +165,11 @@ export default createRule<Options, MessageIds>({
       const method = callee.type === AST_NODE_TYPES.MemberExpression ? getStaticPropertyName(callee) : null;
       if (callee.type === AST_NODE_TYPES.MemberExpression && method !== null) {
         if (method === 'catch') {
-          if (isRejectionHandler(call.arguments[0])) return null;
+          if (isRejectionHandler(sourceCode, call.arguments[0])) return null;
           return promises.isPromiseValued(call) ? { kind: 'chain', node: whole, method } : null;
         }
         if (method === 'then') {
-          if (isRejectionHandler(call.arguments[1])) return null;
+          if (isRejectionHandler(sourceCode, call.arguments[1])) return null;
           return promises.isPromiseValued(call) ? { kind: 'chain', node: whole, method } : null;
         }
         if (method === 'finally') {

@@ -57,10 +57,13 @@ describe('the built package', () => {
       const id = `async-pitfalls/${name}`;
       const docs = rule.meta.docs!;
       expect(plugin.configs.strict.rules?.[id]).toBeDefined();
-      expect(plugin.configs.recommended.rules?.[id]).toBe(
-        docs.recommended && !docs.requiresTypeChecking ? docs.recommended : undefined,
-      );
-      expect(plugin.configs['recommended-type-checked'].rules?.[id]).toBe(docs.recommended);
+      const recommended = docs.recommended
+        ? docs.recommendedOptions
+          ? [docs.recommended, ...docs.recommendedOptions]
+          : docs.recommended
+        : undefined;
+      expect(plugin.configs.recommended.rules?.[id]).toEqual(docs.requiresTypeChecking ? undefined : recommended);
+      expect(plugin.configs['recommended-type-checked'].rules?.[id]).toEqual(recommended);
       expect(docs.url).toBe(
         `https://github.com/async-pitfalls/eslint-plugin-async-pitfalls/blob/main/docs/rules/${name}.md`,
       );
@@ -70,6 +73,11 @@ describe('the built package', () => {
   it('finds the pitfalls in examples/ with the recommended config', async () => {
     const findings = await lintExamples(plugin.configs.recommended);
     expect(findings).toEqual([
+      'dashboard.ts:24 async-pitfalls/no-floating-promises',
+      'dashboard.ts:24 async-pitfalls/no-unguarded-promise-all',
+      'dashboard.ts:32 async-pitfalls/no-floating-promises',
+      'dashboard.ts:32 async-pitfalls/no-unguarded-promise-all',
+      'dashboard.ts:39 async-pitfalls/no-unguarded-promise-all',
       'notify.js:11 async-pitfalls/no-floating-promises',
       'notify.js:14 async-pitfalls/no-floating-promises',
       'orders.ts:23 async-pitfalls/no-floating-promises',
