@@ -29,3 +29,25 @@ export function getTypeServices(sourceCode: Readonly<TSESLint.SourceCode>): Type
   }
   return services;
 }
+
+// ts.SymbolFlags.Alias; read as a number so that syntactic mode never loads TypeScript.
+const SYMBOL_FLAGS_ALIAS = 1 << 21;
+
+/**
+ * The module export the checker says `node` (a callee) denotes, from where it is declared:
+ * `fs.readFileSync` reached through `typeof import('fs')`, a re-export or a wrapper object all
+ * come back as `{ module: 'fs', path: ['readFileSync'] }` (module as declared, not normalized).
+ */
+export function getDeclaredModuleMember(
+  services: TypeServices,
+  node: TSESTree.Node,
+): { module: string; path: string[] } | null {
+  const tsNode = services.toTsNode(node);
+  const target = 'name' in tsNode && tsNode.name && typeof tsNode.name === 'object' ? (tsNode.name as ts.Node) : tsNode;
+  let symbol = services.checker.getSymbolAtLocation(target);
+  if (symbol && symbol.flags & SYMBOL_FLAGS_ALIAS) symbol = services.checker.getAliasedSymbol(symbol);
+  if (!symbol) return null;
+  // Members of ambient modules (`declare module "fs" { … }`) are named `"fs".readFileSync`.
+  const match = /^"([^"]+)"\.(.+)$/.exec(services.checker.getFullyQualifiedName(symbol));
+  return match?.[1] && match[2] ? { module: match[1], path: match[2].split('.') } : null;
+}

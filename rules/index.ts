@@ -1,7 +1,9 @@
+import noBlockingInAsync from './no-blocking-in-async.js';
 import noFloatingPromises from './no-floating-promises.js';
 import noUnguardedPromiseAll from './no-unguarded-promise-all.js';
 
 export const rules = {
+  'no-blocking-in-async': noBlockingInAsync,
   'no-floating-promises': noFloatingPromises,
   'no-unguarded-promise-all': noUnguardedPromiseAll,
 };

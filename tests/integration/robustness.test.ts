@@ -1,6 +1,6 @@
 // A rule must never throw on code the parser accepts. Every rule, with its strictest options,
 // runs over a zoo of syntax in both modes and over ESLint's own sources.
-import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 
 import { ESLint } from 'eslint';
@@ -30,7 +30,7 @@ describe('robustness', () => {
           plugin.configs.strict,
         ],
       });
-      const code = readFileSync(path.join(fixturesDir, 'syntax-zoo.ts'), 'utf8');
+      const code = await readFile(path.join(fixturesDir, 'syntax-zoo.ts'), 'utf8');
       const [result] = await eslint.lintText(code, { filePath: path.join(fixturesDir, 'syntax-zoo.ts') });
       expect(result?.messages.filter((message) => message.fatal)).toEqual([]);
     });
