@@ -1,3 +1,5 @@
+import { FS_PROMISES_FUNCTIONS } from './promise-apis.js';
+
 /**
  * The catalogue of synchronous Node APIs that block the event loop, and what to use instead.
  * One table, read by `no-blocking-in-async`; rules never list these names themselves.
@@ -26,36 +28,11 @@ export interface BlockingApi {
   replacement?: Replacement;
 }
 
+/** `fs/promises` functions that differ from their `*Sync` namesake (`open` gives a FileHandle, not a descriptor). */
+const FS_PROMISES_WITHOUT_SYNC_TWIN = new Set(['open', 'lchmod', 'mkdtempDisposable']);
+
 /** `fs` functions whose `fs/promises` namesake takes the same arguments and resolves to the same value. */
-const FS_WITH_PROMISE_TWIN = [
-  'access',
-  'appendFile',
-  'chmod',
-  'chown',
-  'copyFile',
-  'cp',
-  'lchown',
-  'link',
-  'lstat',
-  'lutimes',
-  'mkdir',
-  'mkdtemp',
-  'opendir',
-  'readdir',
-  'readFile',
-  'readlink',
-  'realpath',
-  'rename',
-  'rm',
-  'rmdir',
-  'stat',
-  'statfs',
-  'symlink',
-  'truncate',
-  'unlink',
-  'utimes',
-  'writeFile',
-];
+const FS_WITH_PROMISE_TWIN = FS_PROMISES_FUNCTIONS.filter((name) => !FS_PROMISES_WITHOUT_SYNC_TWIN.has(name));
 
 /** `fs` functions that block but have no drop-in promise twin (file descriptors, globbing). */
 const FS_WITHOUT_TWIN = [
@@ -93,6 +70,16 @@ const ZLIB = [
 
 const CRYPTO = ['pbkdf2', 'scrypt', 'generateKeyPair', 'generateKey', 'generatePrime', 'hkdf'];
 
+/** CPU work whose callback form runs on the libuv thread pool: `gzipSync` → `promisify(gzip)`. */
+function promisifiable(module: string, name: string): BlockingApi {
+  return {
+    module,
+    name: `${name}Sync`,
+    cost: 'cpu',
+    replacement: { kind: 'promisify', name, onlyWhenResultUnused: false },
+  };
+}
+
 const CATALOGUE: readonly BlockingApi[] = [
   ...FS_WITH_PROMISE_TWIN.map(
     (name): BlockingApi => ({
@@ -118,22 +105,8 @@ const CATALOGUE: readonly BlockingApi[] = [
     replacement: { kind: 'promisify', name: 'execFile', onlyWhenResultUnused: true },
   },
   { module: 'node:child_process', name: 'spawnSync', cost: 'process' },
-  ...CRYPTO.map(
-    (name): BlockingApi => ({
-      module: 'node:crypto',
-      name: `${name}Sync`,
-      cost: 'cpu',
-      replacement: { kind: 'promisify', name, onlyWhenResultUnused: false },
-    }),
-  ),
-  ...ZLIB.map(
-    (name): BlockingApi => ({
-      module: 'node:zlib',
-      name: `${name}Sync`,
-      cost: 'cpu',
-      replacement: { kind: 'promisify', name, onlyWhenResultUnused: false },
-    }),
-  ),
+  ...CRYPTO.map((name) => promisifiable('node:crypto', name)),
+  ...ZLIB.map((name) => promisifiable('node:zlib', name)),
   { module: 'global', name: 'Atomics.wait', cost: 'wait' },
 ];
 

@@ -1,9 +1,5 @@
-/**
- * Node built-in exports that return a promise, by normalized module name and property path
- * (`scheduler.wait` is the `wait` method of the module's `scheduler` export).
- */
-export const PROMISE_RETURNING_EXPORTS: Readonly<Record<string, ReadonlySet<string>>> = {
-  'node:fs/promises': new Set([
+/** The functions of `node:fs/promises` (all return a promise). */
+export const FS_PROMISES_FUNCTIONS: readonly string[] = [
     'access',
     'appendFile',
     'chmod',
@@ -34,7 +30,14 @@ export const PROMISE_RETURNING_EXPORTS: Readonly<Record<string, ReadonlySet<stri
     'unlink',
     'utimes',
     'writeFile',
-  ]),
+  ];
+
+/**
+ * Node built-in exports that return a promise, by normalized module name and property path
+ * (`scheduler.wait` is the `wait` method of the module's `scheduler` export).
+ */
+export const PROMISE_RETURNING_EXPORTS: Readonly<Record<string, ReadonlySet<string>>> = {
+  'node:fs/promises': new Set(FS_PROMISES_FUNCTIONS),
   'node:timers/promises': new Set(['setTimeout', 'setImmediate', 'scheduler.wait', 'scheduler.yield']),
   'node:stream/promises': new Set(['pipeline', 'finished']),
   'node:dns/promises': new Set([
