@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { type CallSpecifier, callSpecifierSchema, matchesCallSpecifier } from '../lib/call-specifiers.js';
+import { buildAwaitAllText, findAwaitStatement } from '../lib/await-statements.js';
 import { createRule } from '../lib/create-rule.js';
 import { CATCH_HANDLER, acceptsMemberAccess, getOperandText, prefixOperator } from '../lib/fix.js';
 import { areAdjacentStatements, findExecutionOwner, isAwaitAllowed, isFunctionNode } from '../lib/functions.js';
@@ -352,20 +353,22 @@ export default createRule<Options, MessageIds>({
       if (suspension.type !== AST_NODE_TYPES.AwaitExpression || !isGlobalName(sourceCode, firstRead, 'Promise')) {
         return null;
       }
-      const earlier = describeAwaitStatement(suspension);
+      const earlier = findAwaitStatement(suspension);
       const laterAwait = firstRead.parent;
-      if (!earlier || laterAwait?.type !== AST_NODE_TYPES.AwaitExpression) return null;
-      const later = describeAwaitStatement(laterAwait);
-      if (!later) return null;
-      if (!areAdjacentStatements(earlier.statement, later.statement)) return null;
-      if (earlier.kind && later.kind && earlier.kind !== later.kind) return null;
-
-      const operands = `[${sourceCode.getText(earlier.operand)}, ${sourceCode.getText(later.operand)}]`;
-      const kind = earlier.kind ?? later.kind;
-      const replacement = kind
-        ? `${kind} [${earlier.target ? sourceCode.getText(earlier.target) : ''}, ${later.target ? sourceCode.getText(later.target) : ''}] = await Promise.all(${operands});`
-        : `await Promise.all(${operands});`;
-      return (fixer) => fixer.replaceTextRange([earlier.statement.range[0], later.statement.range[1]], replacement);
+      const later = laterAwait?.type === AST_NODE_TYPES.AwaitExpression ? findAwaitStatement(laterAwait) : null;
+      if (
+        !earlier ||
+        !later ||
+        earlier.binding?.kind === 'assignment' ||
+        later.binding?.kind === 'assignment' ||
+        !areAdjacentStatements(earlier.statement, later.statement)
+      ) {
+        return null;
+      }
+      const text = buildAwaitAllText(sourceCode, [earlier, later]);
+      return text === null
+        ? null
+        : (fixer) => fixer.replaceTextRange([earlier.statement.range[0], later.statement.range[1]], text);
     }
 
     return {
@@ -378,30 +381,6 @@ export default createRule<Options, MessageIds>({
     };
   },
 });
-
-/**
- * A statement that does nothing but await one operand: `await a;` or `const x = await a;`.
- * `target` is the binding pattern (absent for a bare statement), `kind` its declaration kind.
- */
-function describeAwaitStatement(node: TSESTree.AwaitExpression): {
-  statement: TSESTree.Statement;
-  operand: TSESTree.Expression;
-  target?: TSESTree.Node;
-  kind?: 'const' | 'let';
-} | null {
-  const parent = node.parent;
-  if (parent.type === AST_NODE_TYPES.ExpressionStatement) {
-    return { statement: parent, operand: node.argument };
-  }
-  if (parent.type !== AST_NODE_TYPES.VariableDeclarator || parent.init !== node) return null;
-  const declaration = parent.parent;
-  if (declaration.declarations.length !== 1 || (declaration.kind !== 'const' && declaration.kind !== 'let')) {
-    return null;
-  }
-  // An annotated binding cannot become an element of an array pattern as written.
-  if ('typeAnnotation' in parent.id && parent.id.typeAnnotation) return null;
-  return { statement: declaration, operand: node.argument, target: parent.id, kind: declaration.kind };
-}
 
 /**
  * Whether this read of a promise variable would work the same on the settled value: awaiting it,
