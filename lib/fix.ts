@@ -41,6 +41,7 @@ export function prefixOperator(
  */
 export function acceptsMemberAccess(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node): boolean {
   switch (node.type) {
+    case AST_NODE_TYPES.ArrayExpression:
     case AST_NODE_TYPES.Identifier:
     case AST_NODE_TYPES.MemberExpression:
     case AST_NODE_TYPES.CallExpression:

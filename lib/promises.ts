@@ -16,6 +16,8 @@ export interface PromiseDetector {
   isPromiseValued(node: TSESTree.Node): boolean;
   /** An array (or tuple) whose elements are promises, such as `xs.map(async (x) => …)`. */
   isPromiseArray(node: TSESTree.Node): boolean;
+  /** Whether `node` is an array or tuple (type-aware only; without types, `false`). */
+  isArrayValued(node: TSESTree.Node): boolean;
   /** Whether calling the function `node` evaluates to returns a promise. */
   isPromiseReturningFunction(node: TSESTree.Node): boolean;
   /**
@@ -140,10 +142,16 @@ function createTypedDetector(services: TypeServices): PromiseDetector {
     return parts.length > 0 && parts.every((part) => part.getSymbol()?.getName() === 'Promise');
   };
 
+  const isArrayValued = (node: TSESTree.Node): boolean =>
+    unionParts(checker.getTypeAtLocation(services.toTsNode(node))).every(
+      (part) => checker.isArrayType(part) || checker.isTupleType(part),
+    );
+
   return {
     typeAware: true,
     isPromiseValued,
     isPromiseArray,
+    isArrayValued,
     isPromiseReturningFunction,
     isEagerPromise,
     hasCatchMethod,
@@ -324,6 +332,7 @@ function createSyntacticDetector(sourceCode: SourceCode): PromiseDetector {
     typeAware: false,
     isPromiseValued,
     isPromiseArray,
+    isArrayValued: () => false,
     isPromiseReturningFunction,
     isEagerPromise: isPromiseValued,
     hasCatchMethod: () => true,

@@ -1,9 +1,11 @@
 import noBlockingInAsync from './no-blocking-in-async.js';
 import noFloatingPromises from './no-floating-promises.js';
 import noUnguardedPromiseAll from './no-unguarded-promise-all.js';
+import preferPromiseAll from './prefer-promise-all.js';
 
 export const rules = {
   'no-blocking-in-async': noBlockingInAsync,
   'no-floating-promises': noFloatingPromises,
   'no-unguarded-promise-all': noUnguardedPromiseAll,
+  'prefer-promise-all': preferPromiseAll,
 };

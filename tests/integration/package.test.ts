@@ -85,6 +85,8 @@ describe('the built package', () => {
       'orders.ts:30 async-pitfalls/no-floating-promises',
       'orders.ts:40 async-pitfalls/no-floating-promises',
       'orders.ts:42 async-pitfalls/no-floating-promises',
+      'profile.ts:9 async-pitfalls/prefer-promise-all',
+      'profile.ts:16 async-pitfalls/prefer-promise-all',
       'uploads.js:9 async-pitfalls/no-blocking-in-async',
       'uploads.js:11 async-pitfalls/no-blocking-in-async',
       'uploads.js:13 async-pitfalls/no-blocking-in-async',

@@ -57,6 +57,12 @@ const cases: Cases = {
     `const Atomics = { wait() {} };\nexport async function run() { Atomics.wait(); }`,
     `${FS}export async function run() { const readFileSync = (path: string) => path; readFileSync('a'); }`,
     `import * as crypto from 'node:crypto';\nexport async function run() { return crypto.randomUUID(); }`,
+    `import { readFileSync } from 'node:fs';\nexport const load = () => readFileSync('a');`,
+    `import { execSync } from 'node:child_process';\nexport function build() { execSync('make'); }`,
+    `export async function run(text: string) { return JSON.parse(text); }`,
+    `export async function run() { const fs = await import('node:fs'); return fs.promises.readFile('a'); }`,
+    `export async function run(values: number[]) { return values.sort().map((value) => value * 2); }`,
+    `export async function run() { const end = Date.now() + 10; if (Date.now() < end) { return 1; } return 0; }`,
     // Loops that are not busy-waits.
     `export async function run() { const end = Date.now() + 10; while (Date.now() < end) { await new Promise((r) => setTimeout(r, 1)); } }`,
     `export async function run(poll: () => boolean) { const end = Date.now() + 10; while (Date.now() < end) { if (poll()) break; } }`,

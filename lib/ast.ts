@@ -1,0 +1,34 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+
+import { isFunctionNode } from './functions.js';
+
+/**
+ * Whether some node inside `root` (or `root` itself) satisfies `predicate`, not looking into
+ * nested functions: what runs when `root` is evaluated, not what it merely defines. Meant for
+ * small subtrees (an awaited operand, an executor body), not for whole files.
+ */
+export function someNodeInside(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  root: TSESTree.Node,
+  predicate: (node: TSESTree.Node) => boolean,
+): boolean {
+  const stack: TSESTree.Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (predicate(node)) return true;
+    if (node !== root && isFunctionNode(node)) continue;
+    for (const key of sourceCode.visitorKeys[node.type] ?? []) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(child)) {
+        for (const item of child) if (isNode(item)) stack.push(item);
+      } else if (isNode(child)) {
+        stack.push(child);
+      }
+    }
+  }
+  return false;
+}
+
+function isNode(value: unknown): value is TSESTree.Node {
+  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
+}

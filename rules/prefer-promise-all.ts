@@ -1,0 +1,810 @@
+import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+
+import { type AwaitStatement, buildAwaitAllText, describeAwaitStatement } from '../lib/await-statements.js';
+import { getDottedName } from '../lib/call-specifiers.js';
+import { someNodeInside } from '../lib/ast.js';
+import { createRule } from '../lib/create-rule.js';
+import { acceptsMemberAccess } from '../lib/fix.js';
+import { findEnclosingFunction, isFunctionNode, isInside } from '../lib/functions.js';
+import { getStaticPropertyName, isGlobalName, isGlobalReference, resolveModuleMember, skipTypeWrappers } from '../lib/modules.js';
+import { getPromiseDetector } from '../lib/promises.js';
+
+type Options = [
+  {
+    orderingCalls?: string[];
+    readMethods?: string[];
+    checkLoops?: boolean;
+    minRunLength?: number;
+  },
+];
+
+type MessageIds =
+  | 'sequentialAwaits'
+  | 'sequentialLoop'
+  | 'awaitInCombinator'
+  | 'awaitTogether'
+  | 'mapConcurrently'
+  | 'removeAwaits';
+
+const DEFAULT_ORDERING_CALLS = [
+  'connect',
+  'open',
+  'init',
+  'initialize',
+  'start',
+  'begin',
+  'lock',
+  'acquire',
+  'login',
+  'authenticate',
+  'commit',
+  'rollback',
+  'close',
+  'end',
+  'release',
+  'disconnect',
+  'flush',
+  'migrate',
+  'setup',
+  'teardown',
+  'stop',
+  'shutdown',
+  'dispose',
+  'destroy',
+  'assert',
+  'validate',
+  'verify',
+  'check',
+  'ensure',
+  'on',
+];
+
+const DEFAULT_READ_METHODS = ['get', 'fetch', 'load', 'read', 'find', 'list', 'count', 'search', 'lookup', 'stat', 'exists', 'has'];
+
+/** Helpers whose only job is to wait: an await of one marks the order as intended. */
+const DELAY_NAMES = new Set(['sleep', 'delay', 'wait', 'setTimeout', 'timeout', 'pause']);
+
+/** Words in a call's name that mean it talks to the user, one question at a time. */
+const INTERACTIVE_WORDS = new Set(['prompt', 'ask', 'question', 'confirm', 'password', 'passwords', 'otp']);
+
+/** Methods that change the object they are called on. */
+const MUTATING_METHODS = new Set(['push', 'unshift', 'splice', 'pop', 'shift', 'set', 'add', 'delete', 'clear', 'sort', 'reverse', 'fill', 'copyWithin']);
+
+const CRITICAL_SECTION_START = ['begin', 'beginTransaction', 'startTransaction', 'transaction', 'lock', 'acquire'];
+const CRITICAL_SECTION_END = ['commit', 'rollback', 'release', 'unlock', 'end', 'abortTransaction'];
+
+const COMBINATORS = new Set(['all', 'allSettled', 'race', 'any']);
+
+/** The call an awaited operand starts, seen through `.then/.catch/.finally` chains. */
+interface StartedCall {
+  call: TSESTree.CallExpression | TSESTree.NewExpression;
+  name: string | null;
+  /** What the call acts on: `db`, `this.repo`, `module:node:fs/promises`; `null` for a local function. */
+  receiver: string | null;
+}
+
+/** What one loop's body does, gathered in the single traversal. */
+interface LoopFrame {
+  loop: TSESTree.ForOfStatement | TSESTree.ForInStatement | TSESTree.ForStatement;
+  owner: TSESTree.Node | null;
+  awaits: TSESTree.AwaitExpression[];
+  writes: TSESTree.Node[];
+  exits: boolean;
+  continues: boolean;
+  yields: boolean;
+  /** Prints (console, stdout, an `output`/`print` helper): iterations must print in order. */
+  prints: boolean;
+}
+
+export default createRule<Options, MessageIds>({
+  name: 'prefer-promise-all',
+  meta: {
+    type: 'suggestion',
+    docs: {
+      description: 'Prefer starting independent async operations together over awaiting them one after another',
+      recommended: 'warn',
+    },
+    hasSuggestions: true,
+    messages: {
+      sequentialAwaits:
+        'These {{count}} awaits run one after another although none needs what another produces, so the function waits for the sum of their times instead of the longest; start them together with Promise.all.',
+      sequentialLoop:
+        'Each iteration waits for the previous one although no iteration depends on another, so the loop takes the sum of all their times; run them together with Promise.all(… .map(async …)).',
+      awaitInCombinator:
+        'The awaits inside this array run the operations one after another before Promise.{{method}}() even starts; pass the promises themselves.',
+      awaitTogether: 'Await them together with `Promise.all`.',
+      mapConcurrently: 'Run the iterations together with `Promise.all`.',
+      removeAwaits: 'Remove the inner `await`s.',
+    },
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          orderingCalls: {
+            type: 'array',
+            items: { type: 'string', minLength: 1 },
+            uniqueItems: true,
+            description: 'Call names (or name prefixes before a capital) that establish order and split a run.',
+          },
+          readMethods: {
+            type: 'array',
+            items: { type: 'string', minLength: 1 },
+            uniqueItems: true,
+            description: 'Method-name prefixes of reads, which may run together on one receiver.',
+          },
+          checkLoops: {
+            type: 'boolean',
+            description: 'Report loops whose iterations await independent work.',
+          },
+          minRunLength: {
+            type: 'integer',
+            minimum: 2,
+            description: 'How many consecutive independent awaits make a run worth reporting.',
+          },
+        },
+      },
+    ],
+    defaultOptions: [
+      {
+        orderingCalls: DEFAULT_ORDERING_CALLS,
+        readMethods: DEFAULT_READ_METHODS,
+        checkLoops: true,
+        minRunLength: 2,
+      },
+    ],
+  },
+  create(context, [options]) {
+    const { sourceCode } = context;
+    const promises = getPromiseDetector(context);
+    const orderingCalls = options.orderingCalls ?? DEFAULT_ORDERING_CALLS;
+    const readMethods = options.readMethods ?? DEFAULT_READ_METHODS;
+    const minRunLength = options.minRunLength ?? 2;
+    const loopFrames: LoopFrame[] = [];
+    const functionStack: TSESTree.Node[] = [];
+
+    const isReadName = (name: string | null): boolean => name !== null && readMethods.some((word) => matchesWord(name, word));
+    const isOrderingName = (name: string | null): boolean =>
+      name !== null && orderingCalls.some((word) => matchesWord(name, word) || hasWord(name, word));
+
+    function describeStartedCall(operand: TSESTree.Node): StartedCall | null {
+      let target = skipTypeWrappers(operand);
+      // `fetch(url).then(parse)` starts `fetch`.
+      while (
+        target.type === AST_NODE_TYPES.CallExpression &&
+        target.callee.type === AST_NODE_TYPES.MemberExpression &&
+        ['then', 'catch', 'finally'].includes(getStaticPropertyName(target.callee) ?? '')
+      ) {
+        target = skipTypeWrappers(target.callee.object);
+      }
+      if (target.type !== AST_NODE_TYPES.CallExpression && target.type !== AST_NODE_TYPES.NewExpression) return null;
+      const callee = skipTypeWrappers(target.callee);
+      if (callee.type === AST_NODE_TYPES.MemberExpression) {
+        const object = skipTypeWrappers(callee.object);
+        return {
+          call: target,
+          name: getStaticPropertyName(callee),
+          receiver: getDottedName(object) ?? sourceCode.getText(object),
+        };
+      }
+      if (callee.type === AST_NODE_TYPES.Identifier) {
+        const module = resolveModuleMember(sourceCode, callee)?.module;
+        return { call: target, name: callee.name, receiver: module ? `module:${module}` : null };
+      }
+      return { call: target, name: null, receiver: null };
+    }
+
+    /** An await of a delay: the code wants the pause, and the order around it. */
+    function isDelay(started: StartedCall): boolean {
+      if (started.name !== null && DELAY_NAMES.has(started.name)) return true;
+      const { call } = started;
+      if (call.type !== AST_NODE_TYPES.NewExpression || !isGlobalReference(sourceCode, call.callee, 'Promise')) return false;
+      const executor = call.arguments[0];
+      return (
+        executor !== undefined &&
+        isFunctionNode(executor) &&
+        someNodeInside(sourceCode, executor.body, (inner) => isGlobalReference(sourceCode, inner, 'setTimeout'))
+      );
+    }
+
+    function isCombinatorCall(call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+      const callee = skipTypeWrappers(call.callee);
+      return (
+        callee.type === AST_NODE_TYPES.MemberExpression &&
+        isGlobalReference(sourceCode, callee.object, 'Promise') &&
+        COMBINATORS.has(getStaticPropertyName(callee) ?? '')
+      );
+    }
+
+    /** Whether awaiting `operand` starts work worth overlapping (not an already-started promise). */
+    function startsIndependentWork(operand: TSESTree.Node, started: StartedCall | null): started is StartedCall {
+      if (!started || isDelay(started) || isOrderingName(started.name) || isInteractive(started.name)) return false;
+      // `await Promise.all(…)` gathers work already started: a phase boundary, not new work.
+      if (isCombinatorCall(started.call)) return false;
+      return !promises.typeAware || promises.isPromiseValued(operand);
+    }
+
+    // --- runs of awaits -------------------------------------------------------------------------
+
+    interface RunItem extends AwaitStatement {
+      started: StartedCall;
+    }
+
+    function checkStatementList(statements: readonly TSESTree.Node[]): void {
+      let run: RunItem[] = [];
+      // Between `begin`/`lock`/`acquire` and `commit`/`release`, statements share a transaction
+      // or a lock: their order is the point.
+      let inCriticalSection = false;
+      const flush = (): void => {
+        if (run.length >= minRunLength && !inCriticalSection) reportRun(run);
+        run = [];
+      };
+      for (const statement of statements) {
+        const described = describeAwaitStatement(statement);
+        const started = described && describeStartedCall(described.operand);
+        const name = started?.name ?? callNameOf(statement);
+        if (name !== null && CRITICAL_SECTION_START.some((word) => matchesWord(name, word))) {
+          flush();
+          inCriticalSection = true;
+          continue;
+        }
+        if (name !== null && CRITICAL_SECTION_END.some((word) => matchesWord(name, word))) {
+          flush();
+          inCriticalSection = false;
+          continue;
+        }
+        if (!described || !startsIndependentWork(described.operand, started) || containsAwait(described.operand)) {
+          flush();
+          continue;
+        }
+        // An await that keeps nothing is a step taken for its effect (`await save(x);`) or a
+        // guard that throws (`await stat(path);`): later work may rely on it, so it is a barrier.
+        if (!described.binding) {
+          flush();
+          continue;
+        }
+        const item: RunItem = { ...described, started };
+        if (run.some((earlier) => dependsOn(item, earlier))) {
+          flush();
+        }
+        run.push(item);
+      }
+      flush();
+    }
+
+    function containsAwait(node: TSESTree.Node): boolean {
+      return someNodeInside(
+        sourceCode,
+        node,
+        (inner) => inner.type === AST_NODE_TYPES.AwaitExpression || inner.type === AST_NODE_TYPES.YieldExpression,
+      );
+    }
+
+    /** Whether `later` must wait for `earlier`: data flow, a shared receiver or argument. */
+    function dependsOn(later: RunItem, earlier: RunItem): boolean {
+      if (readsWhatIsWritten(later, earlier)) return true;
+      const bothRead = isReadName(later.started.name) && isReadName(earlier.started.name);
+      if (bothRead) return false;
+      if (later.started.receiver !== null && later.started.receiver === earlier.started.receiver) return true;
+      // The same local function twice (`await save(a); await save(b)`): repeated changes in order.
+      if (later.started.receiver === null && later.started.name !== null && later.started.name === earlier.started.name) {
+        return true;
+      }
+      const laterNames = namesUsedByCall(later.started.call);
+      return [...namesUsedByCall(earlier.started.call)].some((name) => laterNames.has(name));
+    }
+
+    function readsWhatIsWritten(later: RunItem, earlier: RunItem): boolean {
+      const target = earlier.binding?.target;
+      if (!target) return false;
+      if (
+        isRootedAtThis(target) &&
+        someNodeInside(sourceCode, later.operand, (inner) => inner.type === AST_NODE_TYPES.ThisExpression)
+      ) {
+        return true;
+      }
+      for (const identifier of collectIdentifiers(target)) {
+        const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
+        if (!variable) continue;
+        const readInLater = variable.references.some(
+          (reference) => isInside(reference.identifier, later.operand) || (later.binding && isInside(reference.identifier, later.binding.target)),
+        );
+        if (readInLater) return true;
+      }
+      return false;
+    }
+
+    /**
+     * The variables (and `this`) a call acts on: its receiver's root and whatever its arguments
+     * use, however deeply (`arb.reify()`, `finish({ arb })`, `mkdir(dirname(bucket))`). Two calls
+     * that touch the same thing are taken to act on it in order.
+     */
+    function namesUsedByCall(call: TSESTree.CallExpression | TSESTree.NewExpression): Set<string> {
+      const names = new Set<string>();
+      const collect = (node: TSESTree.Node): boolean => {
+        if (node.type === AST_NODE_TYPES.ThisExpression) names.add('this');
+        else if (node.type === AST_NODE_TYPES.Identifier && isReference(node)) names.add(node.name);
+        return false;
+      };
+      const callee = skipTypeWrappers(call.callee);
+      if (callee.type === AST_NODE_TYPES.MemberExpression) someNodeInside(sourceCode, callee.object, collect);
+      for (const argument of call.arguments) someNodeInside(sourceCode, argument, collect);
+      return names;
+    }
+
+    function reportRun(run: RunItem[]): void {
+      const first = run[0]!;
+      const last = run[run.length - 1]!;
+      const text = isGlobalName(sourceCode, first.statement, 'Promise') ? buildAwaitAllText(sourceCode, run) : null;
+      context.report({
+        loc: { start: first.statement.loc.start, end: last.statement.loc.end },
+        messageId: 'sequentialAwaits',
+        data: { count: String(run.length) },
+        suggest:
+          text === null
+            ? []
+            : [{ messageId: 'awaitTogether', fix: (fixer) => fixer.replaceTextRange([first.statement.range[0], last.statement.range[1]], text) }],
+      });
+    }
+
+    // --- loops ----------------------------------------------------------------------------------
+
+    function enterLoop(loop: LoopFrame['loop']): void {
+      loopFrames.push({
+        loop,
+        owner: functionStack[functionStack.length - 1] ?? null,
+        awaits: [],
+        writes: [],
+        exits: false,
+        continues: false,
+        yields: false,
+        prints: false,
+      });
+    }
+
+    function currentFrame(): LoopFrame | undefined {
+      const frame = loopFrames[loopFrames.length - 1];
+      return frame && frame.owner === (functionStack[functionStack.length - 1] ?? null) ? frame : undefined;
+    }
+
+    function exitLoop(): void {
+      const frame = loopFrames.pop();
+      if (!frame) return;
+      const parent = loopFrames[loopFrames.length - 1];
+      if (parent) {
+        parent.writes.push(...frame.writes);
+        parent.prints ||= frame.prints;
+        if (parent.owner === frame.owner) {
+          parent.awaits.push(...frame.awaits);
+          parent.exits ||= frame.exits;
+          parent.yields ||= frame.yields;
+        }
+      }
+      const isForAwait = frame.loop.type === AST_NODE_TYPES.ForOfStatement && frame.loop.await;
+      if (options.checkLoops !== false && !isForAwait) checkLoop(frame);
+    }
+
+    function checkLoop(frame: LoopFrame): void {
+      const { loop } = frame;
+      if (frame.exits || frame.yields || frame.prints || frame.awaits.length === 0) return;
+      if (loop.type === AST_NODE_TYPES.ForStatement && !isCollectionLoop(loop)) return;
+      const started = frame.awaits.map((awaited) => describeStartedCall(awaited.argument));
+      // Awaiting promises that were started before the loop costs nothing: they already overlap.
+      if (!frame.awaits.some((awaited, index) => startsIndependentWork(awaited.argument, started[index] ?? null))) return;
+      if (started.some((call) => call && (isDelay(call) || isOrderingName(call.name)))) return;
+      if (started.some((call) => call && !isReadName(call.name) && (isOuterReceiver(call, loop) || usesOuterState(call, loop)))) {
+        return;
+      }
+      // `for (item of items)` writes an outer `item` on every iteration.
+      if (loop.type !== AST_NODE_TYPES.ForStatement && loop.left.type !== AST_NODE_TYPES.VariableDeclaration) return;
+      const collected = findCollectingPush(frame);
+      // Writes in a `for` head (`i++`) step the loop itself; only the body's writes are shared state.
+      const bodyWrites = frame.writes.filter((write) => isInside(write, loop.body));
+      if (bodyWrites.some((write) => write !== collected?.callee.object && isOuterWrite(write, loop))) return;
+      context.report({
+        loc: { start: loop.loc.start, end: sourceCode.getTokenBefore(loop.body)?.loc.end ?? loop.loc.end },
+        messageId: 'sequentialLoop',
+        suggest: buildLoopSuggestion(frame, collected),
+      });
+    }
+
+    /**
+     * `for (const x of xs) { results.push(await f(x)); }`: the one write `map` reproduces
+     * exactly, the results in the same order. Only as the whole body, into a local array the
+     * awaited expression does not read.
+     */
+    function findCollectingPush(frame: LoopFrame): (TSESTree.CallExpression & { callee: TSESTree.MemberExpression }) | null {
+      const { loop } = frame;
+      const statement = loop.body.type === AST_NODE_TYPES.BlockStatement && loop.body.body.length === 1 ? loop.body.body[0] : loop.body;
+      if (statement?.type !== AST_NODE_TYPES.ExpressionStatement) return null;
+      const call = statement.expression;
+      if (
+        call.type !== AST_NODE_TYPES.CallExpression ||
+        call.callee.type !== AST_NODE_TYPES.MemberExpression ||
+        getStaticPropertyName(call.callee) !== 'push' ||
+        call.callee.object.type !== AST_NODE_TYPES.Identifier ||
+        call.arguments.length !== 1 ||
+        call.arguments[0]?.type !== AST_NODE_TYPES.AwaitExpression
+      ) {
+        return null;
+      }
+      const target = call.callee.object;
+      const variable = ASTUtils.findVariable(sourceCode.getScope(target), target);
+      const declaredHere = variable?.defs[0]?.node && findEnclosingFunction(variable.defs[0].node) === findEnclosingFunction(loop);
+      const readByOperand = variable?.references.some((reference) => isInside(reference.identifier, call.arguments[0]!));
+      return declaredHere && !readByOperand ? (call as TSESTree.CallExpression & { callee: TSESTree.MemberExpression }) : null;
+    }
+
+    /** A receiver shared by every iteration: `this`, a module, or a variable from outside the loop. */
+    function isOuterReceiver(call: StartedCall, loop: LoopFrame['loop']): boolean {
+      if (call.receiver === null) return false;
+      if (call.receiver.startsWith('module:') || call.receiver === 'this' || call.receiver.startsWith('this.')) return true;
+      const callee = skipTypeWrappers(call.call.callee);
+      if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+      const root = rootIdentifier(callee.object);
+      if (!root) return true;
+      return !isDeclaredInside(root, loop);
+    }
+
+    /** An awaited call handed something every iteration shares (`run(suite, runner)`). */
+    function usesOuterState(call: StartedCall, loop: LoopFrame['loop']): boolean {
+      return call.call.arguments.some((argument) =>
+        someNodeInside(sourceCode, argument, (node) => {
+          if (node.type === AST_NODE_TYPES.ThisExpression) return true;
+          if (node.type !== AST_NODE_TYPES.Identifier || !isReference(node)) return false;
+          const variable = ASTUtils.findVariable(sourceCode.getScope(node), node);
+          // Globals and imports (constants, helpers) are not state a call could share.
+          const definition = variable?.defs[0];
+          if (!definition || definition.type === 'ImportBinding' || definition.type === 'FunctionName') return false;
+          // The value an enclosing loop iterates over is that iteration's own, not shared, and
+          // reading an element of the collection being walked shares nothing either.
+          if (isEnclosingLoopVariable(definition.name, loop) || isIteratedCollection(node, loop)) return false;
+          return !isDeclaredInside(node, loop);
+        }),
+      );
+    }
+
+    function isIteratedCollection(node: TSESTree.Identifier, loop: LoopFrame['loop']): boolean {
+      const collection =
+        loop.type === AST_NODE_TYPES.ForStatement
+          ? loop.test?.type === AST_NODE_TYPES.BinaryExpression && loop.test.right.type === AST_NODE_TYPES.MemberExpression
+            ? loop.test.right.object
+            : null
+          : loop.right;
+      const root = collection && rootIdentifier(collection);
+      return root !== null && root.name === node.name;
+    }
+
+    function isEnclosingLoopVariable(name: TSESTree.Node, loop: LoopFrame['loop']): boolean {
+      return loopFrames.some(
+        (frame) =>
+          frame.loop !== loop &&
+          frame.loop.type !== AST_NODE_TYPES.ForStatement &&
+          frame.loop.left.type === AST_NODE_TYPES.VariableDeclaration &&
+          frame.loop.left.kind === 'const' &&
+          isInside(name, frame.loop.left),
+      );
+    }
+
+    function isOuterWrite(target: TSESTree.Node, loop: LoopFrame['loop']): boolean {
+      const root = rootIdentifier(target);
+      if (!root) return true; // `this.x = …`, `getState().x = …`
+      return !isDeclaredInside(root, loop);
+    }
+
+    function isDeclaredInside(identifier: TSESTree.Identifier, loop: LoopFrame['loop']): boolean {
+      const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
+      const definition = variable?.defs[0];
+      if (!definition) return false;
+      // The loop's own variable is new in each iteration (for `let`/`const` heads).
+      if (isInside(definition.name, loop.body)) return true;
+      const head = loop.type === AST_NODE_TYPES.ForStatement ? loop.init : loop.left;
+      return (
+        head?.type === AST_NODE_TYPES.VariableDeclaration && head.kind !== 'var' && isInside(definition.name, head)
+      );
+    }
+
+    function buildLoopSuggestion(
+      frame: LoopFrame,
+      collected: (TSESTree.CallExpression & { callee: TSESTree.MemberExpression }) | null,
+    ): TSESLint.SuggestionReportDescriptor<MessageIds>[] {
+      const { loop } = frame;
+      if (
+        loop.type !== AST_NODE_TYPES.ForOfStatement ||
+        frame.continues ||
+        loop.parent.type === AST_NODE_TYPES.LabeledStatement ||
+        loop.left.type !== AST_NODE_TYPES.VariableDeclaration ||
+        loop.left.kind === 'var' ||
+        !isGlobalName(sourceCode, loop, 'Promise') ||
+        !isGlobalName(sourceCode, loop, 'Array')
+      ) {
+        return [];
+      }
+      const [declarator] = loop.left.declarations;
+      if (!declarator) return [];
+      const parameter = sourceCode.getText(declarator.id);
+      const awaited = collected?.arguments[0];
+      const body =
+        awaited?.type === AST_NODE_TYPES.AwaitExpression
+          ? sourceCode.getText(awaited.argument)
+          : loop.body.type === AST_NODE_TYPES.BlockStatement
+            ? sourceCode.getText(loop.body)
+            : `{ ${sourceCode.getText(loop.body)} }`;
+      const callback = `async (${parameter}) => ${body.startsWith('{') && awaited ? `(${body})` : body}`;
+      const iterableText = sourceCode.getText(loop.right);
+      const mapped =
+        isKnownArray(skipTypeWrappers(loop.right)) && acceptsMemberAccess(sourceCode, loop.right)
+          ? `${iterableText}.map(${callback})`
+          : `Array.from(${iterableText}, ${callback})`;
+      const replacement = collected
+        ? `${sourceCode.getText(collected.callee.object)}.push(...(await Promise.all(${mapped})));`
+        : `await Promise.all(${mapped});`;
+      return [{ messageId: 'mapConcurrently', fix: (fixer) => fixer.replaceText(loop, replacement) }];
+    }
+
+    /** Whether `node` is an array (so `.map` exists), as far as types or the code show. */
+    function isKnownArray(node: TSESTree.Node): boolean {
+      if (node.type === AST_NODE_TYPES.ArrayExpression) return true;
+      if (promises.typeAware) return promises.isArrayValued(node);
+      if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression) {
+        const method = getStaticPropertyName(node.callee);
+        if (isGlobalReference(sourceCode, node.callee.object, 'Object')) return ['keys', 'values', 'entries'].includes(method ?? '');
+        if (isGlobalReference(sourceCode, node.callee.object, 'Array')) return method === 'from' || method === 'of';
+        return ['map', 'filter', 'slice', 'concat', 'flat', 'flatMap', 'toSorted', 'toReversed'].includes(method ?? '');
+      }
+      if (node.type !== AST_NODE_TYPES.Identifier) return false;
+      const definition = ASTUtils.findVariable(sourceCode.getScope(node), node)?.defs[0];
+      const annotation = definition && 'typeAnnotation' in definition.name ? definition.name.typeAnnotation : undefined;
+      const type = annotation?.type === AST_NODE_TYPES.TSTypeAnnotation ? annotation.typeAnnotation : undefined;
+      if (type) {
+        const inner = type.type === AST_NODE_TYPES.TSTypeOperator ? type.typeAnnotation : type;
+        return (
+          inner?.type === AST_NODE_TYPES.TSArrayType ||
+          (inner?.type === AST_NODE_TYPES.TSTypeReference &&
+            inner.typeName.type === AST_NODE_TYPES.Identifier &&
+            ['Array', 'ReadonlyArray'].includes(inner.typeName.name))
+        );
+      }
+      return definition?.type === 'Variable' && definition.node.init?.type === AST_NODE_TYPES.ArrayExpression;
+    }
+
+    function recordExit(node: TSESTree.BreakStatement | TSESTree.ContinueStatement): void {
+      const target = findJumpTarget(node);
+      for (let index = loopFrames.length - 1; index >= 0; index--) {
+        const frame = loopFrames[index]!;
+        if (frame.loop === target) {
+          if (node.type === AST_NODE_TYPES.ContinueStatement) frame.continues = true;
+          else frame.exits = true;
+          return;
+        }
+        // A jump out of this loop to an outer one ends this loop's iterations early.
+        if (target === null || isInside(frame.loop, target)) frame.exits = true;
+        else return;
+      }
+    }
+
+    function recordWrite(target: TSESTree.Node): void {
+      loopFrames[loopFrames.length - 1]?.writes.push(target);
+    }
+
+    // --- awaits inside a combinator's array -----------------------------------------------------
+
+    function checkCombinatorArray(call: TSESTree.CallExpression): void {
+      const callee = call.callee;
+      if (callee.type !== AST_NODE_TYPES.MemberExpression || !isGlobalReference(sourceCode, callee.object, 'Promise')) return;
+      const method = getStaticPropertyName(callee);
+      const [entries] = call.arguments;
+      if (method === null || !COMBINATORS.has(method) || entries?.type !== AST_NODE_TYPES.ArrayExpression) return;
+      const awaited = entries.elements.filter(
+        (element): element is TSESTree.AwaitExpression => element?.type === AST_NODE_TYPES.AwaitExpression,
+      );
+      if (awaited.length === 0) return;
+      context.report({
+        node: entries,
+        messageId: 'awaitInCombinator',
+        data: { method },
+        suggest: [
+          {
+            messageId: 'removeAwaits',
+            fix: (fixer) =>
+              awaited.map((element) => {
+                const keyword = sourceCode.getFirstToken(element)!;
+                const next = sourceCode.getTokenAfter(keyword)!;
+                return fixer.removeRange([keyword.range[0], next.range[0]]);
+              }),
+          },
+        ],
+      });
+    }
+
+    /** `console.log(…)`, `process.stdout.write(…)`, `output.standard(…)`, `printRow(…)`. */
+    function isOutputCall(callee: TSESTree.Node): boolean {
+      const dotted = getDottedName(callee);
+      if (dotted === null) return false;
+      const [root] = dotted.split('.');
+      if (root === 'console' && isGlobalName(sourceCode, callee, 'console')) return true;
+      if (/^process\.(stdout|stderr)\.write$/.test(dotted)) return true;
+      return dotted.split('.').some((part) => hasWord(part, 'output') || hasWord(part, 'print'));
+    }
+
+    const enterFunction = (node: TSESTree.Node): void => {
+      functionStack.push(node);
+    };
+    const exitFunction = (): void => {
+      functionStack.pop();
+    };
+
+    return {
+      Program: (node) => checkStatementList(node.body),
+      BlockStatement: (node) => checkStatementList(node.body),
+      StaticBlock: (node) => checkStatementList(node.body),
+      SwitchCase: (node) => checkStatementList(node.consequent),
+
+      ':function': enterFunction,
+      ':function:exit': exitFunction,
+      ForOfStatement: enterLoop,
+      ForInStatement: enterLoop,
+      ForStatement: enterLoop,
+      'ForOfStatement:exit': exitLoop,
+      'ForInStatement:exit': exitLoop,
+      'ForStatement:exit': exitLoop,
+      AwaitExpression(node) {
+        currentFrame()?.awaits.push(node);
+      },
+      YieldExpression() {
+        const frame = currentFrame();
+        if (frame) frame.yields = true;
+      },
+      'ReturnStatement, ThrowStatement'() {
+        const frame = currentFrame();
+        if (frame) frame.exits = true;
+      },
+      BreakStatement: recordExit,
+      ContinueStatement: recordExit,
+      AssignmentExpression: (node) => recordWrite(node.left),
+      UpdateExpression: (node) => recordWrite(node.argument),
+      CallExpression(node) {
+        const callee = node.callee;
+        if (callee.type === AST_NODE_TYPES.MemberExpression && MUTATING_METHODS.has(getStaticPropertyName(callee) ?? '')) {
+          recordWrite(callee.object);
+        }
+        const frame = loopFrames[loopFrames.length - 1];
+        if (frame && !frame.prints && isOutputCall(callee)) frame.prints = true;
+        checkCombinatorArray(node);
+      },
+    };
+  },
+});
+
+/** The name of the call a statement makes, awaited or not (`lock.release();`). */
+function callNameOf(statement: TSESTree.Node): string | null {
+  if (statement.type !== AST_NODE_TYPES.ExpressionStatement) return null;
+  let expression = skipTypeWrappers(statement.expression);
+  if (expression.type === AST_NODE_TYPES.AwaitExpression) expression = skipTypeWrappers(expression.argument);
+  if (expression.type !== AST_NODE_TYPES.CallExpression) return null;
+  const callee = skipTypeWrappers(expression.callee);
+  if (callee.type === AST_NODE_TYPES.Identifier) return callee.name;
+  return callee.type === AST_NODE_TYPES.MemberExpression ? getStaticPropertyName(callee) : null;
+}
+
+/** `readPasswords`, `promptUser`, `ask`: the user answers one prompt at a time. */
+function isInteractive(name: string | null): boolean {
+  if (name === null) return false;
+  return name
+    .split(/(?=[A-Z])|_/)
+    .some((word) => INTERACTIVE_WORDS.has(word.toLowerCase()));
+}
+
+/** Whether `word` is one of the camelCase words of `name` (`workerTeardown`, `_initServer`). */
+function hasWord(name: string, word: string): boolean {
+  const lower = word.toLowerCase();
+  return name
+    .replace(/^[_#$]+/, '')
+    .split(/(?=[A-Z])|_/)
+    .some((part) => part.toLowerCase() === lower);
+}
+
+/** `name` is `word`, or starts with it followed by a capital, digit or `_` (`getUser`, `init2`). */
+function matchesWord(rawName: string, word: string): boolean {
+  const name = rawName.replace(/^[_#$]+/, '');
+  if (!name.startsWith(word)) return false;
+  const next = name.charAt(word.length);
+  return next === '' || /[A-Z0-9_$]/.test(next);
+}
+
+/** The loop a `break`/`continue` leaves: its label's loop, or the nearest loop (or switch). */
+function findJumpTarget(node: TSESTree.BreakStatement | TSESTree.ContinueStatement): TSESTree.Node | null {
+  for (let current: TSESTree.Node | undefined = node.parent; current; current = current.parent) {
+    if (isFunctionNode(current)) return null;
+    if (node.label) {
+      if (current.type === AST_NODE_TYPES.LabeledStatement && current.label.name === node.label.name) return current.body;
+      continue;
+    }
+    switch (current.type) {
+      case AST_NODE_TYPES.ForStatement:
+      case AST_NODE_TYPES.ForInStatement:
+      case AST_NODE_TYPES.ForOfStatement:
+      case AST_NODE_TYPES.WhileStatement:
+      case AST_NODE_TYPES.DoWhileStatement:
+        return current;
+      case AST_NODE_TYPES.SwitchStatement:
+        if (node.type === AST_NODE_TYPES.BreakStatement) return current;
+        break;
+      default:
+        break;
+    }
+  }
+  return null;
+}
+
+/** `for (let i = 0; i < items.length; i++)`: a walk over a collection, not a counter or a poll. */
+function isCollectionLoop(loop: TSESTree.ForStatement): boolean {
+  const { init, test, update } = loop;
+  if (init?.type !== AST_NODE_TYPES.VariableDeclaration || init.declarations.length !== 1) return false;
+  const index = init.declarations[0]?.id;
+  if (index?.type !== AST_NODE_TYPES.Identifier) return false;
+  const comparesIndex =
+    test?.type === AST_NODE_TYPES.BinaryExpression &&
+    (test.operator === '<' || test.operator === '<=') &&
+    test.left.type === AST_NODE_TYPES.Identifier &&
+    test.left.name === index.name &&
+    test.right.type === AST_NODE_TYPES.MemberExpression &&
+    getStaticPropertyName(test.right) === 'length';
+  const steps =
+    (update?.type === AST_NODE_TYPES.UpdateExpression &&
+      update.operator === '++' &&
+      update.argument.type === AST_NODE_TYPES.Identifier &&
+      update.argument.name === index.name) ||
+    (update?.type === AST_NODE_TYPES.AssignmentExpression &&
+      update.operator === '+=' &&
+      update.left.type === AST_NODE_TYPES.Identifier &&
+      update.left.name === index.name &&
+      update.right.type === AST_NODE_TYPES.Literal &&
+      update.right.value === 1);
+  return comparesIndex && steps;
+}
+
+function rootIdentifier(node: TSESTree.Node): TSESTree.Identifier | null {
+  let current = skipTypeWrappers(node);
+  while (current.type === AST_NODE_TYPES.MemberExpression) current = skipTypeWrappers(current.object);
+  return current.type === AST_NODE_TYPES.Identifier ? current : null;
+}
+
+/** Whether an identifier names a variable here (not a property key or member name). */
+function isReference(node: TSESTree.Identifier): boolean {
+  const parent = node.parent;
+  if (parent?.type === AST_NODE_TYPES.MemberExpression) return parent.object === node || parent.computed;
+  if (parent?.type === AST_NODE_TYPES.Property) return parent.value === node || parent.computed;
+  return true;
+}
+
+/** `this.x = …`: the write lands on the instance. */
+function isRootedAtThis(target: TSESTree.Node): boolean {
+  let current = target;
+  while (current.type === AST_NODE_TYPES.MemberExpression) current = current.object;
+  return current.type === AST_NODE_TYPES.ThisExpression;
+}
+
+/** Every identifier a binding pattern or assignment target names (members: their root). */
+function collectIdentifiers(target: TSESTree.Node): TSESTree.Identifier[] {
+  switch (target.type) {
+    case AST_NODE_TYPES.Identifier:
+      return [target];
+    case AST_NODE_TYPES.MemberExpression: {
+      const root = rootIdentifier(target);
+      return root ? [root] : [];
+    }
+    case AST_NODE_TYPES.ArrayPattern:
+      return target.elements.flatMap((element) => (element ? collectIdentifiers(element) : []));
+    case AST_NODE_TYPES.ObjectPattern:
+      return target.properties.flatMap((property) =>
+        property.type === AST_NODE_TYPES.RestElement ? collectIdentifiers(property.argument) : collectIdentifiers(property.value),
+      );
+    case AST_NODE_TYPES.AssignmentPattern:
+      return collectIdentifiers(target.left);
+    case AST_NODE_TYPES.RestElement:
+      return collectIdentifiers(target.argument);
+    default:
+      return [];
+  }
+}
