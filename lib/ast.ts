@@ -3,20 +3,22 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { isFunctionNode } from './functions.js';
 
 /**
- * Whether some node inside `root` (or `root` itself) satisfies `predicate`, not looking into
- * nested functions: what runs when `root` is evaluated, not what it merely defines. Meant for
- * small subtrees (an awaited operand, an executor body), not for whole files.
+ * Whether some node inside `root` (or `root` itself) satisfies `predicate`. By default it does
+ * not look into nested functions — what runs when `root` is evaluated, not what it merely
+ * defines; `enter` decides otherwise. Meant for small subtrees (an awaited operand, an executor
+ * body), not for whole files.
  */
 export function someNodeInside(
   sourceCode: Readonly<TSESLint.SourceCode>,
   root: TSESTree.Node,
   predicate: (node: TSESTree.Node) => boolean,
+  enter: (node: TSESTree.Node) => boolean = (node) => !isFunctionNode(node),
 ): boolean {
   const stack: TSESTree.Node[] = [root];
   while (stack.length > 0) {
     const node = stack.pop()!;
     if (predicate(node)) return true;
-    if (node !== root && isFunctionNode(node)) continue;
+    if (node !== root && !enter(node)) continue;
     for (const key of sourceCode.visitorKeys[node.type] ?? []) {
       const child = (node as unknown as Record<string, unknown>)[key];
       if (Array.isArray(child)) {

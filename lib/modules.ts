@@ -2,6 +2,8 @@ import { isBuiltin } from 'node:module';
 
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
+import { type FunctionNode, isFunctionNode } from './functions.js';
+
 /**
  * An export of a module, as reached from the code: `module` is normalized (`fs` and `node:fs`
  * are both `node:fs`), `path` is the chain of properties below the module object
@@ -215,6 +217,26 @@ function findPatternPath(pattern: TSESTree.Node, name: TSESTree.Identifier): str
     if (key === null) continue;
     const rest = findPatternPath(property.value, name);
     if (rest) return [key, ...rest];
+  }
+  return null;
+}
+
+/**
+ * The function `node` denotes: itself, or the function a constant binding holds
+ * (`function f() {}`, `const f = async () => {}`); `null` when the code does not show it.
+ */
+export function findFunctionDefinition(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  node: TSESTree.Node,
+): FunctionNode | null {
+  const target = skipTypeWrappers(node);
+  if (isFunctionNode(target)) return target;
+  if (target.type !== AST_NODE_TYPES.Identifier) return null;
+  const definition = findConstantVariable(sourceCode, target)?.defs[0];
+  if (definition?.type === 'FunctionName' && isFunctionNode(definition.node)) return definition.node;
+  if (definition?.type === 'Variable' && definition.node.id === definition.name && definition.node.init) {
+    const init = skipTypeWrappers(definition.node.init);
+    return isFunctionNode(init) ? init : null;
   }
   return null;
 }

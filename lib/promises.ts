@@ -1,8 +1,14 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
 
 import { type FunctionNode, isFunctionNode } from './functions.js';
-import { findConstantVariable, isGlobalReference, resolveModuleMember, skipTypeWrappers } from './modules.js';
+import {
+  findConstantVariable,
+  getStaticPropertyName,
+  isGlobalReference,
+  resolveModuleMember,
+  skipTypeWrappers,
+} from './modules.js';
 import { PROMISE_RETURNING_EXPORTS, PROMISE_STATICS } from './promise-apis.js';
 import { type TypeServices, getTypeServices } from './types.js';
 
@@ -71,6 +77,32 @@ export function isRejectionHandler(sourceCode: SourceCode, node: TSESTree.Node |
     (handler.type === AST_NODE_TYPES.Literal && handler.value === null) ||
     isGlobalReference(sourceCode, handler, 'undefined')
   );
+}
+
+/** Whether `node` is an array (so `.map` exists), as far as types or the code show. */
+export function isKnownArray(sourceCode: SourceCode, promises: PromiseDetector, node: TSESTree.Node): boolean {
+  if (node.type === AST_NODE_TYPES.ArrayExpression) return true;
+  if (promises.typeAware) return promises.isArrayValued(node);
+  if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression) {
+    const method = getStaticPropertyName(node.callee);
+    if (isGlobalReference(sourceCode, node.callee.object, 'Object')) return ['keys', 'values', 'entries'].includes(method ?? '');
+    if (isGlobalReference(sourceCode, node.callee.object, 'Array')) return method === 'from' || method === 'of';
+    return ['map', 'filter', 'slice', 'concat', 'flat', 'flatMap', 'toSorted', 'toReversed'].includes(method ?? '');
+  }
+  if (node.type !== AST_NODE_TYPES.Identifier) return false;
+  const definition = ASTUtils.findVariable(sourceCode.getScope(node), node)?.defs[0];
+  const annotation = definition && 'typeAnnotation' in definition.name ? definition.name.typeAnnotation : undefined;
+  const type = annotation?.type === AST_NODE_TYPES.TSTypeAnnotation ? annotation.typeAnnotation : undefined;
+  if (type) {
+    const inner = type.type === AST_NODE_TYPES.TSTypeOperator ? type.typeAnnotation : type;
+    return (
+      inner?.type === AST_NODE_TYPES.TSArrayType ||
+      (inner?.type === AST_NODE_TYPES.TSTypeReference &&
+        inner.typeName.type === AST_NODE_TYPES.Identifier &&
+        ['Array', 'ReadonlyArray'].includes(inner.typeName.name))
+    );
+  }
+  return definition?.type === 'Variable' && definition.node.init?.type === AST_NODE_TYPES.ArrayExpression;
 }
 
 // --- type-aware -------------------------------------------------------------------------------

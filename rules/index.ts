@@ -1,11 +1,13 @@
 import noBlockingInAsync from './no-blocking-in-async.js';
 import noFloatingPromises from './no-floating-promises.js';
+import noMisusedAsyncCallback from './no-misused-async-callback.js';
 import noUnguardedPromiseAll from './no-unguarded-promise-all.js';
 import preferPromiseAll from './prefer-promise-all.js';
 
 export const rules = {
   'no-blocking-in-async': noBlockingInAsync,
   'no-floating-promises': noFloatingPromises,
+  'no-misused-async-callback': noMisusedAsyncCallback,
   'no-unguarded-promise-all': noUnguardedPromiseAll,
   'prefer-promise-all': preferPromiseAll,
 };

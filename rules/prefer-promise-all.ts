@@ -7,7 +7,7 @@ import { createRule } from '../lib/create-rule.js';
 import { acceptsMemberAccess } from '../lib/fix.js';
 import { findEnclosingFunction, isFunctionNode, isInside } from '../lib/functions.js';
 import { getStaticPropertyName, isGlobalName, isGlobalReference, resolveModuleMember, skipTypeWrappers } from '../lib/modules.js';
-import { getPromiseDetector } from '../lib/promises.js';
+import { getPromiseDetector, isKnownArray } from '../lib/promises.js';
 
 type Options = [
   {
@@ -533,39 +533,13 @@ export default createRule<Options, MessageIds>({
       const callback = `async (${parameter}) => ${body.startsWith('{') && awaited ? `(${body})` : body}`;
       const iterableText = sourceCode.getText(loop.right);
       const mapped =
-        isKnownArray(skipTypeWrappers(loop.right)) && acceptsMemberAccess(sourceCode, loop.right)
+        isKnownArray(sourceCode, promises, skipTypeWrappers(loop.right)) && acceptsMemberAccess(sourceCode, loop.right)
           ? `${iterableText}.map(${callback})`
           : `Array.from(${iterableText}, ${callback})`;
       const replacement = collected
         ? `${sourceCode.getText(collected.callee.object)}.push(...(await Promise.all(${mapped})));`
         : `await Promise.all(${mapped});`;
       return [{ messageId: 'mapConcurrently', fix: (fixer) => fixer.replaceText(loop, replacement) }];
-    }
-
-    /** Whether `node` is an array (so `.map` exists), as far as types or the code show. */
-    function isKnownArray(node: TSESTree.Node): boolean {
-      if (node.type === AST_NODE_TYPES.ArrayExpression) return true;
-      if (promises.typeAware) return promises.isArrayValued(node);
-      if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression) {
-        const method = getStaticPropertyName(node.callee);
-        if (isGlobalReference(sourceCode, node.callee.object, 'Object')) return ['keys', 'values', 'entries'].includes(method ?? '');
-        if (isGlobalReference(sourceCode, node.callee.object, 'Array')) return method === 'from' || method === 'of';
-        return ['map', 'filter', 'slice', 'concat', 'flat', 'flatMap', 'toSorted', 'toReversed'].includes(method ?? '');
-      }
-      if (node.type !== AST_NODE_TYPES.Identifier) return false;
-      const definition = ASTUtils.findVariable(sourceCode.getScope(node), node)?.defs[0];
-      const annotation = definition && 'typeAnnotation' in definition.name ? definition.name.typeAnnotation : undefined;
-      const type = annotation?.type === AST_NODE_TYPES.TSTypeAnnotation ? annotation.typeAnnotation : undefined;
-      if (type) {
-        const inner = type.type === AST_NODE_TYPES.TSTypeOperator ? type.typeAnnotation : type;
-        return (
-          inner?.type === AST_NODE_TYPES.TSArrayType ||
-          (inner?.type === AST_NODE_TYPES.TSTypeReference &&
-            inner.typeName.type === AST_NODE_TYPES.Identifier &&
-            ['Array', 'ReadonlyArray'].includes(inner.typeName.name))
-        );
-      }
-      return definition?.type === 'Variable' && definition.node.init?.type === AST_NODE_TYPES.ArrayExpression;
     }
 
     function recordExit(node: TSESTree.BreakStatement | TSESTree.ContinueStatement): void {
