@@ -90,6 +90,8 @@ describe('the built package', () => {
       'orders.ts:42 async-pitfalls/no-floating-promises',
       'profile.ts:9 async-pitfalls/prefer-promise-all',
       'profile.ts:16 async-pitfalls/prefer-promise-all',
+      'reports.ts:6 async-pitfalls/no-unclosed-resources',
+      'reports.ts:12 async-pitfalls/no-unclosed-resources',
       'uploads.js:9 async-pitfalls/no-blocking-in-async',
       'uploads.js:11 async-pitfalls/no-blocking-in-async',
       'uploads.js:13 async-pitfalls/no-blocking-in-async',

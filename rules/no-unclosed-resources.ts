@@ -1,0 +1,434 @@
+import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type * as ts from 'typescript';
+
+import { someNodeInside } from '../lib/ast.js';
+import { type CallSpecifier, callSpecifierSchema, matchesCallSpecifier } from '../lib/call-specifiers.js';
+import { createRule } from '../lib/create-rule.js';
+import {
+  type FunctionNode,
+  findEnclosingFunction,
+  getStatementList,
+  isAwaitAllowed,
+  isFunctionNode,
+  isInside,
+} from '../lib/functions.js';
+import {
+  type ModuleMember,
+  getStaticPropertyName,
+  isGlobalReference,
+  normalizeModuleName,
+  resolveModuleMember,
+  skipTypeWrappers,
+} from '../lib/modules.js';
+import { DEFAULT_RESOURCES, GENERIC_RELEASE_METHODS, type ResourceKind } from '../lib/resources.js';
+import { type TypeServices, getTypeServices } from '../lib/types.js';
+
+export interface ResourceOption {
+  module: string;
+  name: string;
+  release: string | string[];
+}
+
+type Options = [{ resources?: ResourceOption[]; ownershipFunctions?: CallSpecifier[] }];
+
+type MessageIds = 'neverReleased' | 'releasedOnlyOnSuccess' | 'useAwaitUsing' | 'releaseInFinally';
+
+/** A resource bound to a local variable, and where it stands. */
+interface Acquisition {
+  declarator: TSESTree.VariableDeclarator & { id: TSESTree.Identifier; init: TSESTree.Expression };
+  declaration: TSESTree.VariableDeclaration;
+  owner: FunctionNode;
+  kind: ResourceKind;
+}
+
+const DEFAULT_OWNERSHIP: CallSpecifier[] = [
+  // pipeline() closes every stream it is given, on success and on failure.
+  { from: 'package', package: 'node:stream/promises', name: 'pipeline' },
+  { from: 'package', package: 'node:stream', name: 'pipeline' },
+];
+
+// Node's timers are disposable in @types/node, but a one-shot timer ends by itself.
+const SELF_ENDING_TYPES = new Set(['Timeout', 'Immediate']);
+
+export default createRule<Options, MessageIds>({
+  name: 'no-unclosed-resources',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Require resources opened in a function to be released on every path',
+      recommended: 'error',
+    },
+    hasSuggestions: true,
+    messages: {
+      neverReleased:
+        "'{{name}}' is opened here but never released, so every call leaks a {{what}} until the process runs out of them; {{remedy}}.",
+      releasedOnlyOnSuccess:
+        "'{{name}}' is released only when nothing before the release throws or returns early, so a failure leaks the {{what}}; {{remedy}}.",
+      useAwaitUsing: 'Declare it with `await using`.',
+      releaseInFinally: 'Release it in a `finally` block.',
+    },
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          resources: {
+            type: 'array',
+            description: 'More resources: the export that opens one, and the methods that release it.',
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['module', 'name', 'release'],
+              properties: {
+                module: { type: 'string', minLength: 1 },
+                name: { type: 'string', minLength: 1 },
+                release: {
+                  oneOf: [
+                    { type: 'string', minLength: 1 },
+                    { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1 },
+                  ],
+                },
+              },
+            },
+          },
+          ownershipFunctions: {
+            type: 'array',
+            items: callSpecifierSchema,
+            description: 'Functions that take over a resource passed to them (and release it).',
+          },
+        },
+      },
+    ],
+    defaultOptions: [{ resources: [], ownershipFunctions: DEFAULT_OWNERSHIP }],
+  },
+  create(context, [options]) {
+    const { sourceCode } = context;
+    const services = getTypeServices(sourceCode);
+    const catalogue = [
+      ...DEFAULT_RESOURCES,
+      ...(options.resources ?? []).map(
+        (entry): ResourceKind => {
+          const release = typeof entry.release === 'string' ? [entry.release] : entry.release;
+          return {
+            module: normalizeModuleName(entry.module),
+            name: entry.name,
+            release,
+            releaseStatement: `await $.${release[0] ?? 'close'}();`,
+          };
+        },
+      ),
+    ];
+    const ownership = options.ownershipFunctions ?? DEFAULT_OWNERSHIP;
+
+    function findResourceKind(init: TSESTree.Expression, id: TSESTree.Identifier): ResourceKind | null {
+      let target = skipTypeWrappers(init);
+      if (target.type === AST_NODE_TYPES.AwaitExpression) target = skipTypeWrappers(target.argument);
+      if (target.type !== AST_NODE_TYPES.CallExpression && target.type !== AST_NODE_TYPES.NewExpression) return null;
+      const callee = skipTypeWrappers(target.callee);
+      if (callee.type === AST_NODE_TYPES.Identifier && isGlobalReference(sourceCode, callee)) {
+        const global = catalogue.find((kind) => kind.module === 'global' && kind.name === callee.name);
+        if (global) return global;
+      }
+      const member = resolveModuleMember(sourceCode, callee);
+      const known = member && catalogue.find((kind) => matchesExport(kind, member));
+      if (known) return known;
+      return services ? findDisposableKind(services, id, callee) : null;
+    }
+
+    /** Type-aware: any value whose own type (not the standard library's) is disposable. */
+    function findDisposableKind(typeServices: TypeServices, id: TSESTree.Identifier, callee: TSESTree.Node): ResourceKind | null {
+      if (
+        callee.type === AST_NODE_TYPES.Identifier &&
+        (callee.name === 'setTimeout' || callee.name === 'setImmediate')
+      ) {
+        return null;
+      }
+      const { checker, program } = typeServices;
+      const type = checker.getTypeAtLocation(typeServices.toTsNode(id));
+      if (SELF_ENDING_TYPES.has(type.getSymbol()?.getName() ?? '')) return null;
+      // The resource's own type must come from a package or the project: iterators and
+      // generators are disposable in the standard library (and Node's compatibility typings).
+      const ownDeclarations = type.getSymbol()?.getDeclarations() ?? [];
+      if (!ownDeclarations.some((declaration: ts.Declaration) => !isStandardLibrary(program, declaration))) return null;
+      const disposer = checker.getPropertiesOfType(type).find((property) => {
+        const name = property.getName();
+        return name.startsWith('__@asyncDispose') || name.startsWith('__@dispose');
+      });
+      if (!disposer) return null;
+      const isAsync = disposer.getName().startsWith('__@asyncDispose');
+      const releases = GENERIC_RELEASE_METHODS.filter((method) => checker.getPropertyOfType(type, method));
+      const [first] = releases;
+      return {
+        module: 'typed',
+        name: type.getSymbol()?.getName() ?? 'resource',
+        release: releases,
+        releaseStatement: first ? `${isAsync ? 'await ' : ''}$.${first}();` : '',
+        asyncDispose: isAsync,
+      };
+    }
+
+    function checkDeclarator(declarator: TSESTree.VariableDeclarator): void {
+      const declaration = declarator.parent;
+      if (
+        declarator.id.type !== AST_NODE_TYPES.Identifier ||
+        !declarator.init ||
+        declaration.type !== AST_NODE_TYPES.VariableDeclaration ||
+        (declaration.kind !== 'const' && declaration.kind !== 'let') ||
+        !getStatementList(declaration)
+      ) {
+        return;
+      }
+      // Module-level resources live as long as the process; only functions are checked.
+      const owner = findEnclosingFunction(declaration);
+      if (!owner) return;
+      const kind = findResourceKind(declarator.init, declarator.id);
+      if (!kind) return;
+      check({ declarator: declarator as Acquisition['declarator'], declaration, owner, kind });
+    }
+
+    function check(acquisition: Acquisition): void {
+      const { declarator, kind } = acquisition;
+      const [variable] = sourceCode.getDeclaredVariables(declarator);
+      if (!variable) return;
+      const reads = variable.references.filter((reference) => !reference.init).map((reference) => reference.identifier as TSESTree.Identifier);
+      if (variable.references.some((reference) => reference.isWrite() && !reference.init)) return;
+      const releases: TSESTree.Node[] = [];
+      for (const read of reads) {
+        const use = classifyUse(read, acquisition);
+        if (use === 'escape') return;
+        if (use === 'release') releases.push(read);
+      }
+      const what = describe(kind);
+      if (releases.length === 0) {
+        report(acquisition, 'neverReleased', what);
+        return;
+      }
+      if (releases.some((release) => isCoveringFinallyRelease(release, reads, acquisition))) return;
+      if (releases.some((release) => findEnclosingFunction(release) !== acquisition.owner)) return; // registered for later
+      const firstRelease = releases.reduce((first, release) => (release.range[0] < first.range[0] ? release : first));
+      if (canFailBetween(acquisition, firstRelease)) report(acquisition, 'releasedOnlyOnSuccess', what);
+    }
+
+    /** What one read of the resource variable does with it. */
+    function classifyUse(read: TSESTree.Identifier, { kind, owner }: Acquisition): 'release' | 'escape' | 'use' {
+      const parent = read.parent;
+      if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === read) {
+        const method = getStaticPropertyName(parent);
+        const call = parent.parent;
+        const isCall = call?.type === AST_NODE_TYPES.CallExpression && call.callee === parent;
+        if (isCall && (isDisposeKey(parent) || (method !== null && kind.release.includes(method)))) return 'release';
+        if (isCall && method !== null && kind.longLivedAfter?.includes(method)) return 'escape';
+        return 'use';
+      }
+      if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(read)) {
+        if (kind.releaseFunction && isGlobalReference(sourceCode, parent.callee, kind.releaseFunction)) return 'release';
+        if (matchesCallSpecifier(sourceCode, parent.callee, ownership)) return 'escape';
+        return 'use';
+      }
+      if (parent?.type === AST_NODE_TYPES.ForOfStatement && parent.right === read) {
+        return kind.longLivedAfter ? 'escape' : 'use';
+      }
+      return escapesThrough(read, owner) ? 'escape' : 'use';
+    }
+
+    /** Returned, yielded, stored outside the function, or wrapped in a new object. */
+    function escapesThrough(read: TSESTree.Node, owner: FunctionNode): boolean {
+      for (let current: TSESTree.Node = read; current.parent; current = current.parent) {
+        const parent: TSESTree.Node = current.parent;
+        if (parent === owner) return owner.body === current; // an arrow's expression body returns it
+        switch (parent.type) {
+          case AST_NODE_TYPES.ReturnStatement:
+          case AST_NODE_TYPES.YieldExpression:
+          case AST_NODE_TYPES.ThrowStatement:
+            return true;
+          case AST_NODE_TYPES.NewExpression:
+            return parent.arguments.includes(current as TSESTree.Expression);
+          case AST_NODE_TYPES.AssignmentExpression:
+            return parent.right === current && isOutsideTarget(parent.left, owner);
+          case AST_NODE_TYPES.Property:
+          case AST_NODE_TYPES.ArrayExpression:
+          case AST_NODE_TYPES.ObjectExpression:
+          case AST_NODE_TYPES.SpreadElement:
+          case AST_NODE_TYPES.ConditionalExpression:
+          case AST_NODE_TYPES.LogicalExpression:
+          case AST_NODE_TYPES.TSAsExpression:
+          case AST_NODE_TYPES.TSNonNullExpression:
+          case AST_NODE_TYPES.AwaitExpression:
+            continue;
+          case AST_NODE_TYPES.VariableDeclarator:
+            // `const wrapper = { handle }`: followed no further; the alias may escape.
+            return parent.init === current;
+          default:
+            if (isFunctionNode(parent)) return true; // captured by a closure that may outlive the call
+            return false;
+        }
+      }
+      return false;
+    }
+
+    function isOutsideTarget(target: TSESTree.Node, owner: FunctionNode): boolean {
+      if (target.type !== AST_NODE_TYPES.Identifier) return true; // a property: stored on an object
+      const definition = ASTUtils.findVariable(sourceCode.getScope(target), target)?.defs[0];
+      return !definition || !isInside(definition.name, owner);
+    }
+
+    /** A release in a `finally` whose `try` holds every other use, opened right before it. */
+    function isCoveringFinallyRelease(release: TSESTree.Node, reads: TSESTree.Node[], acquisition: Acquisition): boolean {
+      for (let current: TSESTree.Node = release; current.parent; current = current.parent) {
+        const parent: TSESTree.Node = current.parent;
+        if (isFunctionNode(parent)) return false;
+        if (parent.type !== AST_NODE_TYPES.TryStatement || parent.finalizer !== current) continue;
+        const finalizer = current;
+        const uses = reads.filter((read) => !isInside(read, finalizer));
+        if (!uses.every((read) => isInside(read, parent.block))) continue;
+        return !canFailBetween(acquisition, parent);
+      }
+      return false;
+    }
+
+    /** Whether something between the acquisition and `until` can throw or leave the function. */
+    function canFailBetween({ declaration, owner }: Acquisition, until: TSESTree.Node): boolean {
+      const start = declaration.range[1];
+      const end = until.range[0];
+      return someNodeInside(sourceCode, owner.body, (node) => {
+        // Only what lies wholly between them: not the `await` or call around the release itself.
+        if (node.range[0] < start || node.range[1] > end) return false;
+        switch (node.type) {
+          case AST_NODE_TYPES.AwaitExpression:
+          case AST_NODE_TYPES.CallExpression:
+          case AST_NODE_TYPES.NewExpression:
+          case AST_NODE_TYPES.ThrowStatement:
+          case AST_NODE_TYPES.ReturnStatement:
+          case AST_NODE_TYPES.YieldExpression:
+            return true;
+          default:
+            return false;
+        }
+      });
+    }
+
+    function report(acquisition: Acquisition, messageId: 'neverReleased' | 'releasedOnlyOnSuccess', what: string): void {
+      context.report({
+        node: acquisition.declarator.id,
+        messageId,
+        data: {
+          name: acquisition.declarator.id.name,
+          what,
+          remedy: acquisition.kind.asyncDispose
+            ? 'release it in a finally block, or declare it with `await using`'
+            : acquisition.kind.releaseFunction
+              ? `keep the id where it can be cleared, and call ${acquisition.kind.releaseFunction}() on every path`
+              : 'release it in a finally block',
+        },
+        suggest: suggestionsFor(acquisition),
+      });
+    }
+
+    function suggestionsFor(acquisition: Acquisition): TSESLint.SuggestionReportDescriptor<MessageIds>[] {
+      const { declaration, kind, owner } = acquisition;
+      const name = acquisition.declarator.id.name;
+      if (declaration.declarations.length !== 1) return [];
+      const release = kind.releaseStatement.replaceAll('$', name);
+      const statements = getStatementList(declaration) ?? [];
+      if (kind.asyncDispose && supportsAwaitUsing() && isAwaitAllowed(declaration)) {
+        const keyword = sourceCode.getFirstToken(declaration)!;
+        // Explicit releases in the same block would now run twice.
+        const explicitReleases = statements.filter(
+          (statement) => statement.type === AST_NODE_TYPES.ExpressionStatement && sourceCode.getText(statement) === release,
+        );
+        return [
+          {
+            messageId: 'useAwaitUsing',
+            fix: (fixer) => [
+              fixer.replaceText(keyword, 'await using'),
+              ...explicitReleases.map((statement) => fixer.removeRange(lineRangeOf(statement))),
+            ],
+          },
+        ];
+      }
+      // Wrapping the rest in try/finally would stop a timer meant to keep running.
+      if (kind.releaseFunction === 'clearInterval') return [];
+      if (release === '' || (release.startsWith('await ') && !owner.async)) return [];
+      const rest = statements.slice(statements.indexOf(declaration) + 1);
+      const last = rest[rest.length - 1];
+      const first = rest[0];
+      if (!first || !last) return [];
+      // An existing release at the end moves into the finally block.
+      const lastIsRelease = last.type === AST_NODE_TYPES.ExpressionStatement && sourceCode.getText(last) === release;
+      const body = lastIsRelease ? rest.slice(0, -1) : rest;
+      const bodyFirst = body[0];
+      const bodyLast = body[body.length - 1];
+      if (!bodyFirst || !bodyLast) return [];
+      const line = sourceCode.lines[declaration.loc.start.line - 1] ?? '';
+      const indent = /^\s*/.exec(line)?.[0] ?? '';
+      const startsLine = line.slice(0, declaration.loc.start.column).trim() === '';
+      const text = sourceCode.text.slice(bodyFirst.range[0], bodyLast.range[1]);
+      const wrapped = startsLine
+        ? `try {\n${indent}  ${text.replaceAll(`\n${indent}`, `\n${indent}  `)}\n${indent}} finally {\n${indent}  ${release}\n${indent}}`
+        : `try { ${text} } finally { ${release} }`;
+      return [
+        {
+          messageId: 'releaseInFinally',
+          fix: (fixer) => fixer.replaceTextRange([bodyFirst.range[0], last.range[1]], wrapped),
+        },
+      ];
+    }
+
+    /** The statement's range, with the indentation and line break around it when it stands alone. */
+    function lineRangeOf(statement: TSESTree.Node): TSESTree.Range {
+      const line = sourceCode.lines[statement.loc.start.line - 1] ?? '';
+      const alone = line.trim() === sourceCode.getText(statement);
+      if (!alone) return statement.range;
+      const lineStart = statement.range[0] - statement.loc.start.column;
+      return [lineStart - 1, statement.range[1]];
+    }
+
+    /**
+     * `await using` parses and type-checks here: with types, the project's `lib` declares
+     * `Symbol.asyncDispose`; without, the configured syntax includes explicit resource management.
+     */
+    function supportsAwaitUsing(): boolean {
+      if (services) {
+        const libs = services.program.getCompilerOptions().lib;
+        if (!libs) return true; // the target's default libraries; TypeScript reports what is missing
+        return libs.some((lib) => /esnext(\.disposable)?\.d\.ts$|es202[6-9]|full/i.test(lib));
+      }
+      const ecmaVersion = context.languageOptions.ecmaVersion;
+      return typeof ecmaVersion === 'number' ? ecmaVersion >= 2026 : ecmaVersion === 'latest';
+    }
+
+    return { VariableDeclarator: checkDeclarator };
+  },
+});
+
+/** Declared by TypeScript's own `lib.*.d.ts`, or by the shims `@types/node` adds to them. */
+function isStandardLibrary(program: ts.Program, declaration: ts.Declaration): boolean {
+  const file = declaration.getSourceFile();
+  return (
+    program.isSourceFileDefaultLibrary(file) ||
+    /[\\/]typescript[\\/]lib[\\/]lib\.[^\\/]*\.d\.ts$|[\\/]@types[\\/]node[\\/]compatibility[\\/]/.test(file.fileName)
+  );
+}
+
+function matchesExport(kind: ResourceKind, member: ModuleMember): boolean {
+  if (kind.module !== member.module) return false;
+  const path = member.path[0] === 'default' && member.path.length > 1 ? member.path.slice(1) : member.path;
+  return path.join('.') === kind.name || (path.length === 0 && kind.name === 'default');
+}
+
+/** `handle[Symbol.asyncDispose]()` releases anything. */
+function isDisposeKey(member: TSESTree.MemberExpression): boolean {
+  if (!member.computed || member.property.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const key = getStaticPropertyName(member.property);
+  return key === 'asyncDispose' || key === 'dispose';
+}
+
+function describe(kind: ResourceKind): string {
+  if (kind.releaseFunction === 'clearInterval') return 'timer that keeps firing';
+  if (kind.module === 'node:fs/promises') return 'file handle';
+  if (kind.module === 'node:fs') return 'stream and its file descriptor';
+  if (kind.name === 'createServer' || kind.name === 'createSecureServer') return 'server and its port';
+  if (kind.module === 'node:net') return 'socket';
+  if (kind.module === 'typed') return `${kind.name} resource`;
+  return 'connection';
+}

@@ -1,0 +1,289 @@
+import rule from '../../rules/no-unclosed-resources.js';
+import { type CasesFor, runRuleTests } from '../rule-tester.js';
+
+type Cases = CasesFor<typeof rule>;
+type Invalid = Cases['invalid'][number];
+
+const OPEN = `import { open } from 'node:fs/promises';\n`;
+const PG = `import pg from 'pg';\n`;
+const DISPOSE = 'release it in a finally block, or declare it with `await using`';
+const FINALLY = 'release it in a finally block';
+const INTERVAL = 'keep the id where it can be cleared, and call clearInterval() on every path';
+
+/** A never-released file handle: `await using` is the fix. */
+function handleLeak(body: string, after: string, messageId: 'neverReleased' | 'releasedOnlyOnSuccess' = 'neverReleased'): Invalid {
+  return {
+    code: `${OPEN}export async function run(path: string) {\n${body}\n}`,
+    errors: [
+      {
+        messageId,
+        data: { name: 'handle', what: 'file handle', remedy: DISPOSE },
+        suggestions: [{ messageId: 'useAwaitUsing', output: `${OPEN}export async function run(path: string) {\n${after}\n}` }],
+      },
+    ],
+  };
+}
+
+/** A never-released client: the rest of the block moves into try/finally. */
+function clientLeak(body: string, after: string | null, messageId: 'neverReleased' | 'releasedOnlyOnSuccess' = 'neverReleased'): Invalid {
+  return {
+    code: `${PG}export async function run() {\n${body}\n}`,
+    errors: [
+      {
+        messageId,
+        data: { name: 'client', what: 'connection', remedy: FINALLY },
+        suggestions: after === null ? [] : [{ messageId: 'releaseInFinally', output: `${PG}export async function run() {\n${after}\n}` }],
+      },
+    ],
+  };
+}
+
+const cases: Cases = {
+  valid: [
+    // Released on every path.
+    `${OPEN}export async function run(path: string) {\n  const handle = await open(path);\n  try {\n    return await handle.readFile('utf8');\n  } finally {\n    await handle.close();\n  }\n}`,
+    `${OPEN}export async function run(path: string) {\n  await using handle = await open(path);\n  return handle.readFile('utf8');\n}`,
+    `${OPEN}export async function run(path: string) {\n  const handle = await open(path);\n  await handle.close();\n}`,
+    `${OPEN}export async function run(path: string) {\n  const handle = await open(path);\n  try {\n    await handle.write('x');\n    await handle.sync();\n  } finally {\n    await handle.close();\n  }\n  return path;\n}`,
+    `${OPEN}export async function run(path: string) {\n  const handle = await open(path);\n  try {\n    await handle.write('x');\n  } catch (error) {\n    console.error(error);\n  } finally {\n    await handle[Symbol.asyncDispose]();\n  }\n}`,
+    `${PG}export async function run() {\n  const client = new pg.Client();\n  try {\n    await client.connect();\n    return await client.query('select 1');\n  } finally {\n    await client.end();\n  }\n}`,
+    `import { Pool } from 'pg';\nexport async function run() {\n  const pool = new Pool();\n  try {\n    return await pool.query('select 1');\n  } finally {\n    await pool.end();\n  }\n}`,
+    `import { createServer } from 'node:http';\nexport async function run() {\n  const server = createServer();\n  try {\n    server.listen(0);\n  } finally {\n    server.close();\n  }\n}`,
+    `import net from 'node:net';\nexport function run() {\n  const socket = net.connect(80, 'example.com');\n  socket.destroy();\n}`,
+    // Escapes: the caller or another object owns it now.
+    `${OPEN}export async function run(path: string) {\n  const handle = await open(path);\n  return handle;\n}`,
+    `${OPEN}export async function run(path: string) {\n  const handle = await open(path);\n  return { handle, path };\n}`,
+    `${OPEN}export const run = async (path: string) => {\n  const handle = await open(path);\n  return [handle];\n};`,
+    `${OPEN}export class Reader {\n  handle: unknown;\n  async open(path: string) {\n    const handle = await open(path);\n    this.handle = handle;\n  }\n}`,
+    `${OPEN}let shared: unknown;\nexport async function run(path: string) {\n  const handle = await open(path);\n  shared = handle;\n}`,
+    `${PG}class Repository { constructor(readonly client: unknown) {} }\nexport function run() {\n  const client = new pg.Client();\n  return new Repository(client);\n}`,
+    `${PG}export function run() {\n  const client = new pg.Client();\n  const wrapper = { client };\n  return wrapper;\n}`,
+    `${OPEN}export async function* run(path: string) {\n  const handle = await open(path);\n  yield handle;\n}`,
+    `import { pipeline } from 'node:stream/promises';\nimport { createReadStream, createWriteStream } from 'node:fs';\nexport async function run() {\n  const source = createReadStream('a');\n  const target = createWriteStream('b');\n  await pipeline(source, target);\n}`,
+    `import { createReadStream } from 'node:fs';\nexport function run(response: NodeJS.WritableStream) {\n  const stream = createReadStream('a');\n  stream.pipe(response);\n}`,
+    `import { createReadStream } from 'node:fs';\nexport async function run() {\n  const stream = createReadStream('a');\n  for await (const chunk of stream) console.log(chunk);\n}`,
+    // Registered for cleanup, or meant to outlive the call.
+    `${PG}export function run() {\n  const client = new pg.Client();\n  process.on('exit', () => client.end());\n}`,
+    `export function run(tick: () => void) {\n  const id = setInterval(tick, 1000);\n  return () => clearInterval(id);\n}`,
+    `export function run(tick: () => void) {\n  const id = setInterval(tick, 1000);\n  id.unref();\n}`,
+    `export function run(tick: () => void, signal: AbortSignal) {\n  const id = setInterval(tick, 1000);\n  signal.addEventListener('abort', () => clearInterval(id));\n}`,
+    `export function run(tick: () => void) {\n  const id = setInterval(tick, 1000);\n  tick();\n  clearInterval(id);\n}`.replace('tick();\n  ', ''),
+    // Module level: lives as long as the process.
+    `import { createServer } from 'node:http';\nconst server = createServer();\nserver.listen(3000);`,
+    `${PG}const pool = new pg.Pool();\nexport function query(sql: string) { return pool.query(sql); }`,
+    `const id = setInterval(() => {}, 1000);\nexport { id };`,
+    // Not resources.
+    `export async function run() {\n  const controller = new AbortController();\n  return controller.signal;\n}`,
+    `export function run(done: () => void) {\n  const timer = setTimeout(done, 10);\n  return timer;\n}`,
+    `export function run(done: () => void) {\n  const timer = setTimeout(done, 10);\n  done();\n}`,
+    `import { readFile } from 'node:fs/promises';\nexport async function run(path: string) {\n  const text = await readFile(path, 'utf8');\n  return text;\n}`,
+    `export async function run(open: (path: string) => Promise<{ close(): void }>) {\n  const handle = await open('a');\n  return 1;\n}`,
+    `declare function connect(): { end(): void };\nexport function run() {\n  const client = connect();\n  return 1;\n}`,
+    // Reassigned: the rule does not follow which value is open.
+    `${OPEN}export async function run(path: string) {\n  let handle = await open(path);\n  handle = await open(path + '.bak');\n  return handle;\n}`,
+    // Options.
+    {
+      code: `import { connect } from 'amqplib';\nexport async function run() {\n  const connection = await connect('amqp://localhost');\n  try {\n    return await connection.createChannel();\n  } finally {\n    await connection.close();\n  }\n}`,
+      options: [{ resources: [{ module: 'amqplib', name: 'connect', release: 'close' }] }],
+    },
+    {
+      code: `${PG}declare function adopt(client: unknown): void;\nexport function run() {\n  const client = new pg.Client();\n  adopt(client);\n}`,
+      options: [{ ownershipFunctions: ['adopt'] }],
+    },
+    // Type-aware: a disposable type from the standard library (iterators) is not a resource.
+    { code: `export function run(items: number[]) {\n  const iterator = items.values();\n  return iterator.next();\n}`, mode: 'type-aware' },
+    { code: `function* numbers() { yield 1; }\nexport function run() {\n  const generator = numbers();\n  return generator.next();\n}`, mode: 'type-aware' },
+    { code: `export function run(scores: Map<string, number>) {\n  const entries = scores.entries();\n  return entries.next();\n}`, mode: 'type-aware' },
+    { code: `export function run(done: () => void) {\n  const timer = setTimeout(done, 10);\n  console.log(timer);\n}`, mode: 'type-aware' },
+  ],
+  invalid: [
+    // File handles.
+    handleLeak(
+      `  const handle = await open(path);\n  const text = await handle.readFile('utf8');\n  return text;`,
+      `  await using handle = await open(path);\n  const text = await handle.readFile('utf8');\n  return text;`,
+    ),
+    handleLeak(
+      `  const handle = await open(path);\n  const text = await handle.readFile('utf8');\n  await handle.close();\n  return text;`,
+      `  await using handle = await open(path);\n  const text = await handle.readFile('utf8');\n  return text;`,
+      'releasedOnlyOnSuccess',
+    ),
+    handleLeak(
+      `  const handle = await open(path, 'w');\n  await handle.write('header');\n  if (path.endsWith('.tmp')) return;\n  await handle.close();`,
+      `  await using handle = await open(path, 'w');\n  await handle.write('header');\n  if (path.endsWith('.tmp')) return;`,
+      'releasedOnlyOnSuccess',
+    ),
+    handleLeak(
+      `  const handle = await open(path);\n  try {\n    await handle.read();\n  } catch (error) {\n    await handle.close();\n    throw error;\n  }`,
+      `  await using handle = await open(path);\n  try {\n    await handle.read();\n  } catch (error) {\n    await handle.close();\n    throw error;\n  }`,
+      'releasedOnlyOnSuccess',
+    ),
+    handleLeak(
+      `  const handle = await open(path);\n  await handle.stat();\n  try {\n    await handle.read();\n  } finally {\n    await handle.close();\n  }`,
+      `  await using handle = await open(path);\n  await handle.stat();\n  try {\n    await handle.read();\n  } finally {\n    await handle.close();\n  }`,
+      'releasedOnlyOnSuccess',
+    ),
+    handleLeak(
+      `  const handle = await open(path);\n  const size = await fetch(path);\n  try {\n    await handle.read();\n  } finally {\n    await handle.close();\n  }\n  return size;`,
+      `  await using handle = await open(path);\n  const size = await fetch(path);\n  try {\n    await handle.read();\n  } finally {\n    await handle.close();\n  }\n  return size;`,
+      'releasedOnlyOnSuccess',
+    ),
+    handleLeak(
+      `  const handle = await open(path);\n  console.log(await handle.stat());`,
+      `  await using handle = await open(path);\n  console.log(await handle.stat());`,
+    ),
+    handleLeak(
+      `  const handle = await open(path);\n  await processFile(handle);\n  async function processFile(file: unknown) { return file; }`,
+      `  await using handle = await open(path);\n  await processFile(handle);\n  async function processFile(file: unknown) { return file; }`,
+    ),
+    {
+      code: `import * as fsp from 'node:fs/promises';\nexport async function run(path: string) {\n  const handle = await fsp.open(path);\n  return (await handle.stat()).size;\n}`,
+      errors: [
+        {
+          messageId: 'neverReleased',
+          suggestions: [{ messageId: 'useAwaitUsing', output: `import * as fsp from 'node:fs/promises';\nexport async function run(path: string) {\n  await using handle = await fsp.open(path);\n  return (await handle.stat()).size;\n}` }],
+        },
+      ],
+    },
+    {
+      code: `import fs from 'fs';\nexport async function run(path: string) {\n  const handle = await fs.promises.open(path);\n  return handle.fd;\n}`,
+      errors: [{ messageId: 'neverReleased', suggestions: [{ messageId: 'useAwaitUsing', output: `import fs from 'fs';\nexport async function run(path: string) {\n  await using handle = await fs.promises.open(path);\n  return handle.fd;\n}` }] }],
+    },
+    {
+      code: `const { open } = require('node:fs/promises');\nasync function run(path) {\n  const handle = await open(path);\n  return handle.fd;\n}\nmodule.exports = { run };`,
+      filename: 'file.js',
+      mode: 'syntactic',
+      errors: [
+        {
+          messageId: 'neverReleased',
+          suggestions: [{ messageId: 'useAwaitUsing', output: `const { open } = require('node:fs/promises');\nasync function run(path) {\n  await using handle = await open(path);\n  return handle.fd;\n}\nmodule.exports = { run };` }],
+        },
+      ],
+    },
+    // Database clients and pools.
+    clientLeak(
+      `  const client = new pg.Client();\n  await client.connect();\n  const result = await client.query('select 1');\n  return result.rows;`,
+      `  const client = new pg.Client();\n  try {\n    await client.connect();\n    const result = await client.query('select 1');\n    return result.rows;\n  } finally {\n    await client.end();\n  }`,
+    ),
+    clientLeak(
+      `  const client = new pg.Client();\n  await client.connect();\n  await client.query('delete from t');\n  await client.end();`,
+      `  const client = new pg.Client();\n  try {\n    await client.connect();\n    await client.query('delete from t');\n  } finally {\n    await client.end();\n  }`,
+      'releasedOnlyOnSuccess',
+    ),
+    clientLeak(
+      `  const client = new pg.Client();\n  await client.connect();\n  await migrate(client);\n  async function migrate(db: unknown) { return db; }`,
+      `  const client = new pg.Client();\n  try {\n    await client.connect();\n    await migrate(client);\n    async function migrate(db: unknown) { return db; }\n  } finally {\n    await client.end();\n  }`,
+    ),
+    {
+      code: `import { Pool } from 'pg';\nexport async function run() {\n  const pool = new Pool();\n  return (await pool.query('select 1')).rows;\n}`,
+      errors: [
+        {
+          messageId: 'neverReleased',
+          suggestions: [{ messageId: 'releaseInFinally', output: `import { Pool } from 'pg';\nexport async function run() {\n  const pool = new Pool();\n  try {\n    return (await pool.query('select 1')).rows;\n  } finally {\n    await pool.end();\n  }\n}` }],
+        },
+      ],
+    },
+    {
+      code: `import mysql from 'mysql2/promise';\nexport async function run() {\n  const connection = await mysql.createConnection({});\n  const [rows] = await connection.query('select 1');\n  return rows;\n}`,
+      errors: [{ messageId: 'neverReleased', suggestions: [{ messageId: 'releaseInFinally', output: `import mysql from 'mysql2/promise';\nexport async function run() {\n  const connection = await mysql.createConnection({});\n  try {\n    const [rows] = await connection.query('select 1');\n    return rows;\n  } finally {\n    await connection.end();\n  }\n}` }] }],
+    },
+    {
+      code: `import Redis from 'ioredis';\nexport async function run() {\n  const redis = new Redis();\n  return redis.get('key');\n}`,
+      errors: [{ messageId: 'neverReleased', suggestions: [{ messageId: 'releaseInFinally', output: `import Redis from 'ioredis';\nexport async function run() {\n  const redis = new Redis();\n  try {\n    return redis.get('key');\n  } finally {\n    await redis.quit();\n  }\n}` }] }],
+    },
+    {
+      code: `import { createClient } from 'redis';\nexport async function run() {\n  const client = createClient();\n  await client.connect();\n  return client.get('key');\n}`,
+      errors: [{ messageId: 'neverReleased', suggestions: [{ messageId: 'releaseInFinally', output: `import { createClient } from 'redis';\nexport async function run() {\n  const client = createClient();\n  try {\n    await client.connect();\n    return client.get('key');\n  } finally {\n    await client.quit();\n  }\n}` }] }],
+    },
+    {
+      code: `import { MongoClient } from 'mongodb';\nexport async function run(url: string) {\n  const client = new MongoClient(url);\n  return client.db().collection('users').countDocuments();\n}`,
+      errors: [{ messageId: 'neverReleased', suggestions: [{ messageId: 'releaseInFinally', output: `import { MongoClient } from 'mongodb';\nexport async function run(url: string) {\n  const client = new MongoClient(url);\n  try {\n    return client.db().collection('users').countDocuments();\n  } finally {\n    await client.close();\n  }\n}` }] }],
+    },
+    {
+      code: `import { Agent } from 'undici';\nexport async function run() {\n  const agent = new Agent();\n  return agent.request({ origin: 'http://localhost', path: '/', method: 'GET' });\n}`,
+      errors: [{ messageId: 'neverReleased', suggestions: [{ messageId: 'releaseInFinally', output: `import { Agent } from 'undici';\nexport async function run() {\n  const agent = new Agent();\n  try {\n    return agent.request({ origin: 'http://localhost', path: '/', method: 'GET' });\n  } finally {\n    await agent.close();\n  }\n}` }] }],
+    },
+    // Sockets, servers, streams, intervals.
+    {
+      code: `import net from 'node:net';\nexport function run() {\n  const socket = net.connect(80, 'example.com');\n  socket.write('ping');\n}`,
+      errors: [{ messageId: 'neverReleased', data: { name: 'socket', what: 'socket', remedy: FINALLY }, suggestions: [{ messageId: 'releaseInFinally', output: `import net from 'node:net';\nexport function run() {\n  const socket = net.connect(80, 'example.com');\n  try {\n    socket.write('ping');\n  } finally {\n    socket.destroy();\n  }\n}` }] }],
+    },
+    {
+      code: `import { createServer } from 'node:http';\nexport async function run(request: (port: number) => Promise<void>) {\n  const server = createServer();\n  server.listen(0);\n  await request(0);\n}`,
+      errors: [{ messageId: 'neverReleased', data: { name: 'server', what: 'server and its port', remedy: FINALLY }, suggestions: [{ messageId: 'releaseInFinally', output: `import { createServer } from 'node:http';\nexport async function run(request: (port: number) => Promise<void>) {\n  const server = createServer();\n  try {\n    server.listen(0);\n    await request(0);\n  } finally {\n    server.close();\n  }\n}` }] }],
+    },
+    {
+      code: `import { createWriteStream } from 'node:fs';\nexport function run(lines: string[]) {\n  const out = createWriteStream('log.txt');\n  for (const line of lines) out.write(line);\n}`,
+      errors: [{ messageId: 'neverReleased', suggestions: [{ messageId: 'releaseInFinally', output: `import { createWriteStream } from 'node:fs';\nexport function run(lines: string[]) {\n  const out = createWriteStream('log.txt');\n  try {\n    for (const line of lines) out.write(line);\n  } finally {\n    out.destroy();\n  }\n}` }] }],
+    },
+    {
+      code: `export function run(tick: () => void) {\n  const id = setInterval(tick, 1000);\n  tick();\n}`,
+      errors: [{ messageId: 'neverReleased', data: { name: 'id', what: 'timer that keeps firing', remedy: INTERVAL }, suggestions: [] }],
+    },
+    {
+      code: `import { setInterval as every } from 'node:timers';\nexport function run(tick: () => void) {\n  const id = every(tick, 1000);\n  console.log(id);\n}`,
+      errors: [{ messageId: 'neverReleased', suggestions: [] }],
+    },
+    {
+      code: `export function run(tick: () => void) {\n  const id = setInterval(tick, 1000);\n  tick();\n  clearInterval(id);\n}`,
+      errors: [{ messageId: 'releasedOnlyOnSuccess', suggestions: [] }],
+    },
+    // Options: more resources, and ownership that does not include every function.
+    {
+      code: `import { connect } from 'amqplib';\nexport async function run() {\n  const connection = await connect('amqp://localhost');\n  return connection.createChannel();\n}`,
+      options: [{ resources: [{ module: 'amqplib', name: 'connect', release: ['close'] }] }],
+      errors: [
+        {
+          messageId: 'neverReleased',
+          suggestions: [{ messageId: 'releaseInFinally', output: `import { connect } from 'amqplib';\nexport async function run() {\n  const connection = await connect('amqp://localhost');\n  try {\n    return connection.createChannel();\n  } finally {\n    await connection.close();\n  }\n}` }],
+        },
+      ],
+    },
+    {
+      code: `${PG}declare function adopt(client: unknown): void;\nexport function run() {\n  const client = new pg.Client();\n  adopt(client);\n}`,
+      errors: [{ messageId: 'neverReleased', suggestions: [] }],
+    },
+    {
+      code: `import { pipeline } from 'node:stream/promises';\nimport { createReadStream } from 'node:fs';\nexport async function run(target: NodeJS.WritableStream) {\n  const source = createReadStream('a');\n  await pipeline(source, target);\n}`,
+      options: [{ ownershipFunctions: [] }],
+      errors: [{ messageId: 'neverReleased', suggestions: [{ messageId: 'releaseInFinally', output: `import { pipeline } from 'node:stream/promises';\nimport { createReadStream } from 'node:fs';\nexport async function run(target: NodeJS.WritableStream) {\n  const source = createReadStream('a');\n  try {\n    await pipeline(source, target);\n  } finally {\n    source.destroy();\n  }\n}` }] }],
+    },
+    // In a one-line function the rewrite stays on one line.
+    {
+      code: `${PG}export async function run() { const client = new pg.Client(); await client.connect(); return client.query('select 1'); }`,
+      errors: [
+        {
+          messageId: 'neverReleased',
+          suggestions: [{ messageId: 'releaseInFinally', output: `${PG}export async function run() { const client = new pg.Client(); try { await client.connect(); return client.query('select 1'); } finally { await client.end(); } }` }],
+        },
+      ],
+    },
+    // Type-aware: anything whose own type is disposable.
+    {
+      code: `declare class Session { query(): Promise<number>; close(): Promise<void>; [Symbol.asyncDispose](): Promise<void> }\ndeclare function connect(): Promise<Session>;\nexport async function run() {\n  const session = await connect();\n  return session.query();\n}`,
+      mode: 'type-aware',
+      errors: [
+        {
+          messageId: 'neverReleased',
+          data: { name: 'session', what: 'Session resource', remedy: DISPOSE },
+          suggestions: [
+            { messageId: 'useAwaitUsing', output: `declare class Session { query(): Promise<number>; close(): Promise<void>; [Symbol.asyncDispose](): Promise<void> }\ndeclare function connect(): Promise<Session>;\nexport async function run() {\n  await using session = await connect();\n  return session.query();\n}` },
+          ],
+        },
+      ],
+    },
+    {
+      code: `declare class Lock { release(): void; [Symbol.dispose](): void }\ndeclare function lock(): Lock;\nexport function run(work: () => void) {\n  const held = lock();\n  work();\n  held.release();\n}`,
+      mode: 'type-aware',
+      errors: [
+        {
+          messageId: 'releasedOnlyOnSuccess',
+          suggestions: [
+            { messageId: 'releaseInFinally', output: `declare class Lock { release(): void; [Symbol.dispose](): void }\ndeclare function lock(): Lock;\nexport function run(work: () => void) {\n  const held = lock();\n  try {\n    work();\n  } finally {\n    held.release();\n  }\n}` },
+          ],
+        },
+      ],
+    },
+  ],
+};
+
+runRuleTests('no-unclosed-resources', rule, cases);
