@@ -104,3 +104,27 @@ export function findEnclosingStatement(node: TSESTree.Node): TSESTree.Node | nul
   }
   return null;
 }
+
+/** `const x = init` / `let x = init`: one name bound to a value, as a statement of a block. */
+export interface LocalBinding {
+  declarator: TSESTree.VariableDeclarator & { id: TSESTree.Identifier; init: TSESTree.Expression };
+  declaration: TSESTree.VariableDeclaration;
+}
+
+/**
+ * The declarator as a local binding: a plain name, an initializer, `const` or `let`, declared
+ * as a statement of a block or program (not exported, not in a `for` head).
+ */
+export function asLocalBinding(declarator: TSESTree.VariableDeclarator): LocalBinding | null {
+  const declaration = declarator.parent;
+  if (
+    declarator.id.type !== AST_NODE_TYPES.Identifier ||
+    !declarator.init ||
+    declaration.type !== AST_NODE_TYPES.VariableDeclaration ||
+    (declaration.kind !== 'const' && declaration.kind !== 'let') ||
+    !getStatementList(declaration)
+  ) {
+    return null;
+  }
+  return { declarator: declarator as LocalBinding['declarator'], declaration };
+}

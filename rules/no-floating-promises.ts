@@ -4,7 +4,14 @@ import { type CallSpecifier, callSpecifierSchema, matchesCallSpecifier } from '.
 import { buildAwaitAllText, findAwaitStatement } from '../lib/await-statements.js';
 import { createRule } from '../lib/create-rule.js';
 import { CATCH_HANDLER, acceptsMemberAccess, getOperandText, prefixOperator } from '../lib/fix.js';
-import { areAdjacentStatements, findExecutionOwner, isAwaitAllowed, isFunctionNode } from '../lib/functions.js';
+import {
+  type LocalBinding,
+  areAdjacentStatements,
+  asLocalBinding,
+  findExecutionOwner,
+  isAwaitAllowed,
+  isFunctionNode,
+} from '../lib/functions.js';
 import { getStaticPropertyName, isGlobalName, isGlobalReference, skipTypeWrappers } from '../lib/modules.js';
 import { getPromiseDetector, isRejectionHandler } from '../lib/promises.js';
 
@@ -38,7 +45,7 @@ interface Finding {
 }
 
 interface PromiseVariable {
-  declarator: TSESTree.VariableDeclarator & { id: TSESTree.Identifier; init: TSESTree.Expression };
+  declarator: LocalBinding['declarator'];
   firstRead: TSESTree.Identifier;
 }
 
@@ -232,18 +239,10 @@ export default createRule<Options, MessageIds>({
       });
     }
 
-    function checkDeclarator(declarator: TSESTree.VariableDeclarator): void {
-      const declaration = declarator.parent;
-      if (
-        declarator.id.type !== AST_NODE_TYPES.Identifier ||
-        !declarator.init ||
-        declaration.type !== AST_NODE_TYPES.VariableDeclaration ||
-        (declaration.kind !== 'const' && declaration.kind !== 'let') ||
-        declaration.parent.type === AST_NODE_TYPES.ExportNamedDeclaration ||
-        declaration.parent.type === AST_NODE_TYPES.ForStatement
-      ) {
-        return;
-      }
+    function checkDeclarator(node: TSESTree.VariableDeclarator): void {
+      const binding = asLocalBinding(node);
+      if (!binding) return;
+      const { declarator } = binding;
       const { init } = declarator;
       if (!promises.isPromiseValued(init) || !findUnhandled(init)) return;
       const [variable] = sourceCode.getDeclaredVariables(declarator);
@@ -254,7 +253,7 @@ export default createRule<Options, MessageIds>({
           firstRead = reference.identifier as TSESTree.Identifier;
         }
       }
-      const promiseDeclarator = declarator as PromiseVariable['declarator'];
+      const promiseDeclarator = declarator;
       if (firstRead) {
         // Only a promise already at work can reject while the function waits elsewhere.
         if (promises.isEagerPromise(init) && !cannotReject(init)) {

@@ -6,6 +6,8 @@ import { type CallSpecifier, callSpecifierSchema, matchesCallSpecifier } from '.
 import { createRule } from '../lib/create-rule.js';
 import {
   type FunctionNode,
+  type LocalBinding,
+  asLocalBinding,
   findEnclosingFunction,
   getStatementList,
   isAwaitAllowed,
@@ -34,9 +36,7 @@ type Options = [{ resources?: ResourceOption[]; ownershipFunctions?: CallSpecifi
 type MessageIds = 'neverReleased' | 'releasedOnlyOnSuccess' | 'useAwaitUsing' | 'releaseInFinally';
 
 /** A resource bound to a local variable, and where it stands. */
-interface Acquisition {
-  declarator: TSESTree.VariableDeclarator & { id: TSESTree.Identifier; init: TSESTree.Expression };
-  declaration: TSESTree.VariableDeclaration;
+interface Acquisition extends LocalBinding {
   owner: FunctionNode;
   kind: ResourceKind;
 }
@@ -167,23 +167,15 @@ export default createRule<Options, MessageIds>({
       };
     }
 
-    function checkDeclarator(declarator: TSESTree.VariableDeclarator): void {
-      const declaration = declarator.parent;
-      if (
-        declarator.id.type !== AST_NODE_TYPES.Identifier ||
-        !declarator.init ||
-        declaration.type !== AST_NODE_TYPES.VariableDeclaration ||
-        (declaration.kind !== 'const' && declaration.kind !== 'let') ||
-        !getStatementList(declaration)
-      ) {
-        return;
-      }
+    function checkDeclarator(node: TSESTree.VariableDeclarator): void {
+      const binding = asLocalBinding(node);
+      if (!binding) return;
       // Module-level resources live as long as the process; only functions are checked.
-      const owner = findEnclosingFunction(declaration);
+      const owner = findEnclosingFunction(binding.declaration);
       if (!owner) return;
-      const kind = findResourceKind(declarator.init, declarator.id);
+      const kind = findResourceKind(binding.declarator.init, binding.declarator.id);
       if (!kind) return;
-      check({ declarator: declarator as Acquisition['declarator'], declaration, owner, kind });
+      check({ ...binding, owner, kind });
     }
 
     function check(acquisition: Acquisition): void {
