@@ -33,6 +33,26 @@ export const callSpecifierSchema: JSONSchema.JSONSchema4 = {
   ],
 };
 
+/**
+ * The JSON schema of an option entry naming a module export — `{ module, name }` — with the
+ * entry's own further properties (`release`, `optionsArgument`, `replacement`, …).
+ */
+export function moduleExportSchema(
+  properties: Record<string, JSONSchema.JSONSchema4> = {},
+  required: readonly string[] = [],
+): JSONSchema.JSONSchema4 {
+  return {
+    type: 'object',
+    additionalProperties: false,
+    required: ['module', 'name', ...required],
+    properties: {
+      module: { type: 'string', minLength: 1 },
+      name: { type: 'string', minLength: 1 },
+      ...properties,
+    },
+  };
+}
+
 /** `a.b.c` for a chain of plain identifiers (and `this`), otherwise `null`. */
 export function getDottedName(node: TSESTree.Node): string | null {
   const target = skipTypeWrappers(node);

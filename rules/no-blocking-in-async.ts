@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { BLOCKING_API_NAMES, type BlockingApi, type Replacement, findBlockingApi } from '../lib/blocking-apis.js';
+import { moduleExportSchema } from '../lib/call-specifiers.js';
 import { createRule } from '../lib/create-rule.js';
 import { type NeededImport, planImports } from '../lib/imports.js';
 import { type FunctionNode, isFunctionNode } from '../lib/functions.js';
@@ -107,28 +108,14 @@ export default createRule<Options, MessageIds>({
             items: {
               oneOf: [
                 { type: 'string', minLength: 1 },
-                {
-                  type: 'object',
-                  additionalProperties: false,
-                  required: ['module', 'name'],
-                  properties: { module: { type: 'string' }, name: { type: 'string' } },
-                },
+                moduleExportSchema(),
               ],
             },
           },
           additionalBlocking: {
             type: 'array',
             description: 'Blocking exports of other packages, with an optional promise-returning replacement.',
-            items: {
-              type: 'object',
-              additionalProperties: false,
-              required: ['module', 'name'],
-              properties: {
-                module: { type: 'string', minLength: 1 },
-                name: { type: 'string', minLength: 1 },
-                replacement: { type: 'string', minLength: 1 },
-              },
-            },
+            items: moduleExportSchema({ replacement: { type: 'string', minLength: 1 } }),
           },
           checkSyncCallbacks: {
             type: 'boolean',

@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescr
 import type * as ts from 'typescript';
 
 import { someNodeInside } from '../lib/ast.js';
-import { type CallSpecifier, callSpecifierSchema, matchesCallSpecifier } from '../lib/call-specifiers.js';
+import { type CallSpecifier, callSpecifierSchema, matchesCallSpecifier, moduleExportSchema } from '../lib/call-specifiers.js';
 import { createRule } from '../lib/create-rule.js';
 import {
   type FunctionNode,
@@ -75,13 +75,8 @@ export default createRule<Options, MessageIds>({
           resources: {
             type: 'array',
             description: 'More resources: the export that opens one, and the methods that release it.',
-            items: {
-              type: 'object',
-              additionalProperties: false,
-              required: ['module', 'name', 'release'],
-              properties: {
-                module: { type: 'string', minLength: 1 },
-                name: { type: 'string', minLength: 1 },
+            items: moduleExportSchema(
+              {
                 release: {
                   oneOf: [
                     { type: 'string', minLength: 1 },
@@ -89,7 +84,8 @@ export default createRule<Options, MessageIds>({
                   ],
                 },
               },
-            },
+              ['release'],
+            ),
           },
           ownershipFunctions: {
             type: 'array',
