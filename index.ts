@@ -47,4 +47,3 @@ for (const name of Object.keys(configRules) as ConfigName[]) {
 }
 
 export default plugin;
-export { rules };

@@ -148,8 +148,9 @@ export default createRule<Options, MessageIds>({
       if (awaited.parent.type === AST_NODE_TYPES.ReturnStatement) return HANDLED;
       if (awaited.parent.type === AST_NODE_TYPES.ArrowFunctionExpression) return HANDLED;
       if (options.allowPropagation) {
+        // A top-level await in a module propagates too: the module fails to load, loudly.
         const owner = findExecutionOwner(awaited);
-        if (isFunctionNode(owner) && owner.async) return HANDLED;
+        if ((isFunctionNode(owner) && owner.async) || owner.type === AST_NODE_TYPES.Program) return HANDLED;
       }
       return { kind: 'unguarded', awaited, end: awaited };
     }

@@ -82,6 +82,7 @@ const cases: Cases = {
     { code: `${P}async function run() { await Promise.all([a, b]); }`, options: [{ allowPropagation: true }] },
     { code: `${P}async function run() { const [x] = await Promise.all([a, b]); return x; }`, options: [{ allowPropagation: true }] },
     { code: `${P}const run = async () => { await Promise.all([a, b]); };`, options: [{ allowPropagation: true }] },
+    { code: `${P}const values = await Promise.all([a, b]);\nexport { values };`, options: [{ allowPropagation: true }] },
     { code: `${P}class Job { async run() { await Promise.all([a, b]); } }`, options: [{ allowPropagation: true }] },
     { code: `${P}async function run() { await Promise.all([a, b]).finally(() => {}); }`, options: [{ allowPropagation: true }] },
     // Race timers that are cleared, unref'd, or not a raw setTimeout.
