@@ -7,7 +7,7 @@ import asyncPitfalls from './dist/index.js';
 
 export default [
   {
-    ignores: ['dist/', 'examples/', 'tests/fixtures/', 'bench/.cache/', 'coverage/'],
+    ignores: ['dist/', 'examples/', 'tests/fixtures/', 'bench/.cache/', 'bench/results.json', 'coverage/'],
   },
   {
     files: ['**/*.ts'],

@@ -65,8 +65,19 @@ export function findConstantVariable(
 ): TSESLint.Scope.Variable | null {
   const variable = ASTUtils.findVariable(sourceCode.getScope(node), node);
   if (!variable || variable.defs.length !== 1) return null;
-  const reassigned = variable.references.some((reference) => reference.isWrite() && !reference.init);
-  return reassigned ? null : variable;
+  return isReassigned(variable) ? null : variable;
+}
+
+// A function called in every statement of a long file has as many references: scan them once.
+const reassignment = new WeakMap<TSESLint.Scope.Variable, boolean>();
+
+function isReassigned(variable: TSESLint.Scope.Variable): boolean {
+  let reassigned = reassignment.get(variable);
+  if (reassigned === undefined) {
+    reassigned = variable.references.some((reference) => reference.isWrite() && !reference.init);
+    reassignment.set(variable, reassigned);
+  }
+  return reassigned;
 }
 
 export function getStaticPropertyName(node: TSESTree.MemberExpression): string | null {

@@ -230,14 +230,36 @@ export default createRule<Options, MessageIds>({
       started: StartedCall;
     }
 
+    /**
+     * What the statements of a run so far write and touch, so that each new statement is
+     * checked against all of them at once (a long run stays linear).
+     */
+    interface RunState {
+      written: Set<TSESLint.Scope.Variable>;
+      writesThis: boolean;
+      receivers: { all: Set<string>; nonRead: Set<string> };
+      localFunctions: { all: Set<string>; nonRead: Set<string> };
+      touched: { all: Set<string>; nonRead: Set<string> };
+    }
+
+    const emptyRunState = (): RunState => ({
+      written: new Set(),
+      writesThis: false,
+      receivers: { all: new Set(), nonRead: new Set() },
+      localFunctions: { all: new Set(), nonRead: new Set() },
+      touched: { all: new Set(), nonRead: new Set() },
+    });
+
     function checkStatementList(statements: readonly TSESTree.Node[]): void {
       let run: RunItem[] = [];
+      let state = emptyRunState();
       // Between `begin`/`lock`/`acquire` and `commit`/`release`, statements share a transaction
       // or a lock: their order is the point.
       let inCriticalSection = false;
       const flush = (): void => {
         if (run.length >= minRunLength && !inCriticalSection) reportRun(run);
         run = [];
+        state = emptyRunState();
       };
       for (const statement of statements) {
         const described = describeAwaitStatement(statement);
@@ -264,10 +286,9 @@ export default createRule<Options, MessageIds>({
           continue;
         }
         const item: RunItem = { ...described, started };
-        if (run.some((earlier) => dependsOn(item, earlier))) {
-          flush();
-        }
+        if (dependsOnRun(item, state)) flush();
         run.push(item);
+        addToRun(item, state);
       }
       flush();
     }
@@ -280,38 +301,50 @@ export default createRule<Options, MessageIds>({
       );
     }
 
-    /** Whether `later` must wait for `earlier`: data flow, a shared receiver or argument. */
-    function dependsOn(later: RunItem, earlier: RunItem): boolean {
-      if (readsWhatIsWritten(later, earlier)) return true;
-      const bothRead = isReadName(later.started.name) && isReadName(earlier.started.name);
-      if (bothRead) return false;
-      if (later.started.receiver !== null && later.started.receiver === earlier.started.receiver) return true;
-      // The same local function twice (`await save(a); await save(b)`): repeated changes in order.
-      if (later.started.receiver === null && later.started.name !== null && later.started.name === earlier.started.name) {
-        return true;
+    /**
+     * Whether `item` must wait for the run so far: it reads what an earlier statement wrote, or
+     * shares a receiver, a local function or a variable with an earlier call where not both
+     * are reads.
+     */
+    function dependsOnRun(item: RunItem, state: RunState): boolean {
+      const { operand, binding, started } = item;
+      const usesThis = (node: TSESTree.Node): boolean =>
+        someNodeInside(sourceCode, node, (inner) => inner.type === AST_NODE_TYPES.ThisExpression);
+      if (state.writesThis && usesThis(operand)) return true;
+      const reads = [operand, ...(binding ? [binding.target] : [])];
+      for (const node of reads) {
+        const readsWritten = someNodeInside(sourceCode, node, (inner) => {
+          if (inner.type !== AST_NODE_TYPES.Identifier || !isReference(inner)) return false;
+          const variable = ASTUtils.findVariable(sourceCode.getScope(inner), inner);
+          return variable !== null && state.written.has(variable);
+        }, () => true);
+        if (readsWritten) return true;
       }
-      const laterNames = namesUsedByCall(later.started.call);
-      return [...namesUsedByCall(earlier.started.call)].some((name) => laterNames.has(name));
+      // Reads may run together; anything else waits for whatever touched the same thing.
+      const pick = (sets: { all: Set<string>; nonRead: Set<string> }): Set<string> =>
+        isReadName(started.name) ? sets.nonRead : sets.all;
+      if (started.receiver !== null && pick(state.receivers).has(started.receiver)) return true;
+      if (started.receiver === null && started.name !== null && pick(state.localFunctions).has(started.name)) return true;
+      const touched = pick(state.touched);
+      return [...namesUsedByCall(started.call)].some((name) => touched.has(name));
     }
 
-    function readsWhatIsWritten(later: RunItem, earlier: RunItem): boolean {
-      const target = earlier.binding?.target;
-      if (!target) return false;
-      if (
-        isRootedAtThis(target) &&
-        someNodeInside(sourceCode, later.operand, (inner) => inner.type === AST_NODE_TYPES.ThisExpression)
-      ) {
-        return true;
-      }
-      for (const identifier of collectIdentifiers(target)) {
+    function addToRun(item: RunItem, state: RunState): void {
+      const { binding, started } = item;
+      const read = isReadName(started.name);
+      const add = (sets: { all: Set<string>; nonRead: Set<string> }, value: string): void => {
+        sets.all.add(value);
+        if (!read) sets.nonRead.add(value);
+      };
+      if (started.receiver !== null) add(state.receivers, started.receiver);
+      else if (started.name !== null) add(state.localFunctions, started.name);
+      for (const name of namesUsedByCall(started.call)) add(state.touched, name);
+      if (!binding) return;
+      if (isRootedAtThis(binding.target)) state.writesThis = true;
+      for (const identifier of collectIdentifiers(binding.target)) {
         const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
-        if (!variable) continue;
-        const readInLater = variable.references.some(
-          (reference) => isInside(reference.identifier, later.operand) || (later.binding && isInside(reference.identifier, later.binding.target)),
-        );
-        if (readInLater) return true;
+        if (variable) state.written.add(variable);
       }
-      return false;
     }
 
     /**
@@ -641,6 +674,16 @@ export default createRule<Options, MessageIds>({
         const callee = node.callee;
         if (callee.type === AST_NODE_TYPES.MemberExpression && MUTATING_METHODS.has(getStaticPropertyName(callee) ?? '')) {
           recordWrite(callee.object);
+        }
+        // `Object.assign(target, …)` writes its first argument.
+        const [target] = node.arguments;
+        if (
+          target &&
+          callee.type === AST_NODE_TYPES.MemberExpression &&
+          getStaticPropertyName(callee) === 'assign' &&
+          isGlobalReference(sourceCode, callee.object, 'Object')
+        ) {
+          recordWrite(target);
         }
         const frame = loopFrames[loopFrames.length - 1];
         if (frame && !frame.prints && isOutputCall(callee)) frame.prints = true;

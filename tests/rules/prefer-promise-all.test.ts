@@ -95,6 +95,7 @@ const cases: Cases = {
     fn(`let cursor: unknown; for (const item of items) { cursor = await loadC([cursor, item]); } return cursor;`),
     fn(`const results: number[] = []; for (const item of items) { const value = await loadC(item); log(value); results.push(value); } return results;`),
     fn(`const seen = new Set<number>(); for (const item of items) { seen.add(await loadC(item)); } return seen;`),
+    fn(`const merged = {}; for (const item of items) { Object.assign(merged, await loadC(item)); } return merged;`),
     fn(`for (let attempt = 0; attempt < 3; attempt++) { try { return await loadA(); } catch { /* retry */ } }`),
     fn(`for (const item of items) { await save(item); await sleep(100); }`),
     fn(`for (const name of ['a', 'b']) { await db.migrate(name); }`),

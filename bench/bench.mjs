@@ -1,0 +1,154 @@
+// `npm run bench`: what the plugin costs, measured against ESLint's own parse-and-traverse time on
+// the real-world corpus (`npm run corpus` first). Each measurement runs in its own process;
+// variants alternate; medians over `--runs` (default 5). Writes bench/results.json.
+import { execFile } from 'node:child_process';
+import { cpus, totalmem } from 'node:os';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+
+import { ESLint } from 'eslint';
+import tseslint from 'typescript-eslint';
+
+import asyncPitfalls from '../dist/index.js';
+import { benchDir, isFetched, readCorpus } from './corpus.mjs';
+import { VARIANTS } from './lint-once.mjs';
+
+const run = promisify(execFile);
+const runsArgument = process.argv.indexOf('--runs');
+const RUNS = runsArgument > 0 ? Number(process.argv[runsArgument + 1]) : 5;
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+
+async function measure(variant) {
+  const { stdout } = await run(process.execPath, [path.join(benchDir, 'lint-once.mjs'), variant], { maxBuffer: 64 * 1024 * 1024 });
+  return JSON.parse(stdout.trim().split('\n').pop());
+}
+
+/** Generated files that stress one shape each, at growing sizes. */
+function generate(kind, statements) {
+  const lines = [];
+  if (kind === 'awaits') {
+    lines.push('declare function load(n: number): Promise<number>;', 'export async function run() {');
+    for (let index = 0; index < statements; index++) lines.push(`  const v${index} = await load(${index});`);
+    lines.push('}');
+  } else if (kind === 'functions') {
+    lines.push('declare function save(n: number): Promise<void>;');
+    for (let index = 0; index < statements; index++) lines.push(`export async function f${index}() { await save(${index}); }`);
+  } else {
+    // Chains of ten `.then`s (a single chain thousands deep overflows the parser itself).
+    lines.push('declare const start: Promise<number>;');
+    for (let index = 0; index < statements / 10; index++) {
+      lines.push(`export const chain${index} = start${'.then((value) => value + 1)'.repeat(9)}.catch(() => 0);`);
+    }
+  }
+  return lines.join('\n');
+}
+
+async function scaling() {
+  const sizes = [1_000, 10_000, 100_000];
+  const directory = await mkdtemp(path.join(tmpdir(), 'async-pitfalls-scaling-'));
+  const rows = [];
+  for (const kind of ['awaits', 'functions', 'chain']) {
+    for (const size of sizes) {
+      const file = path.join(directory, `${kind}-${size}.ts`);
+      await writeFile(file, generate(kind, size));
+      const times = {};
+      for (const withRules of [false, true]) {
+        const eslint = new ESLint({
+          cwd: directory,
+          overrideConfigFile: true,
+          overrideConfig: [
+            { files: ['**/*.ts'], languageOptions: { parser: tseslint.parser } },
+            ...(withRules ? [asyncPitfalls.configs.strict] : []),
+          ],
+        });
+        const samples = [];
+        for (let sample = 0; sample < (size >= 100_000 ? 1 : 3); sample++) {
+          const start = performance.now();
+          await eslint.lintFiles([file]);
+          samples.push(performance.now() - start);
+        }
+        times[withRules ? 'withRules' : 'parseOnly'] = median(samples);
+      }
+      rows.push({ kind, statements: size, ...times, pluginMicrosPerStatement: ((times.withRules - times.parseOnly) * 1000) / size });
+    }
+  }
+  return rows;
+}
+
+const corpus = await readCorpus();
+if (!corpus.every(isFetched)) {
+  console.error('The corpus is not fetched: run `npm run corpus` first.');
+  process.exit(1);
+}
+
+const samples = Object.fromEntries(Object.keys(VARIANTS).map((name) => [name, []]));
+const variantNames = Object.keys(VARIANTS);
+for (let round = 0; round < RUNS; round++) {
+  // Rotate the order each round so no variant always runs first (or last) on a warm machine.
+  const order = variantNames.map((_, index) => variantNames[(index + round) % variantNames.length]);
+  for (const name of order) {
+    const result = await measure(name);
+    samples[name].push(result);
+    process.stderr.write(`round ${round + 1}/${RUNS} ${name}: ${Math.round(result.ms)} ms\n`);
+  }
+}
+
+const table = Object.fromEntries(
+  Object.entries(samples).map(([name, results]) => [
+    name,
+    {
+      medianMs: median(results.map((result) => result.ms)),
+      peakMemoryMb: Math.max(...results.map((result) => result.peakMemoryMb)),
+      files: results[0].files,
+      ruleTimesMs: Object.fromEntries(
+        Object.keys(results[0].ruleTimes).map((rule) => [rule, median(results.map((result) => result.ruleTimes[rule] ?? 0))]),
+      ),
+      findings: results[0].findings,
+    },
+  ]),
+);
+const ms = (name) => table[name].medianMs;
+const syntacticRatio = ms('B') / ms('A');
+const typedCostRatio = (ms('D') - ms('C')) / (ms('E') - ms('C'));
+const scalingRows = await scaling();
+
+const manifest = JSON.parse(await readFile(path.join(benchDir, '..', 'package.json'), 'utf8'));
+const results = {
+  syntacticRatio,
+  typedCostRatio,
+  runs: RUNS,
+  table,
+  scaling: scalingRows,
+  machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version },
+  versions: {
+    plugin: manifest.version,
+    eslint: ESLint.version,
+    typescriptEslint: tseslint.plugin.meta?.version,
+    typescript: (await import('typescript')).default.version,
+  },
+  corpus: corpus.map((entry) => `${entry.name}@${entry.version}`),
+  date: new Date().toISOString(),
+};
+await writeFile(path.join(benchDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+
+const pad = (value, width) => String(value).padStart(width);
+console.log('\nvariant                    files   median ms   peak MB');
+for (const [name, row] of Object.entries(table)) {
+  console.log(`${name.padEnd(26)}${pad(row.files, 6)}${pad(Math.round(row.medianMs), 12)}${pad(Math.round(row.peakMemoryMb), 10)}`);
+}
+console.log(`\nB/A (syntactic rules vs. parse only):            ${syntacticRatio.toFixed(3)}   target ≤ 1.05`);
+console.log(`(D−C)/(E−C) (our typed cost vs. the peer's two): ${typedCostRatio.toFixed(3)}   target ≤ 0.25`);
+console.log('\nper-rule time (median ms, D):');
+for (const [rule, time] of Object.entries(table.D.ruleTimesMs).sort((a, b) => b[1] - a[1])) console.log(`  ${rule.padEnd(40)}${pad(time.toFixed(0), 8)}`);
+console.log('\nfindings per rule per package (D, and B for JavaScript packages):');
+const findings = { ...table.B.findings, ...table.D.findings };
+for (const [key, count] of Object.entries(findings).sort()) console.log(`  ${key.replace('|', '  ').padEnd(70)}${pad(count, 6)}`);
+console.log('\nscaling (plugin cost per statement, µs):');
+for (const row of scalingRows) console.log(`  ${row.kind.padEnd(10)}${pad(row.statements, 8)}${pad(row.pluginMicrosPerStatement.toFixed(2), 10)}`);
