@@ -17,12 +17,17 @@ export const VARIANTS = {
   E: { typed: true, rules: 'peer' },
   'E-no-floating-promises': { typed: true, rules: 'peer-floating' },
   'E-no-misused-promises': { typed: true, rules: 'peer-misused' },
+  // For the findings review: every rule with its default options, in both modes.
+  'B-defaults': { typed: false, rules: 'defaults' },
+  'D-defaults': { typed: true, rules: 'defaults' },
 };
 
 function rulesFor(kind) {
   switch (kind) {
     case 'plugin':
       return asyncPitfalls.configs.strict.rules;
+    case 'defaults':
+      return Object.fromEntries(Object.keys(asyncPitfalls.rules).map((rule) => [`async-pitfalls/${rule}`, 'error']));
     case 'peer':
       return { '@typescript-eslint/no-floating-promises': 'error', '@typescript-eslint/no-misused-promises': 'error' };
     case 'peer-floating':

@@ -47,8 +47,23 @@ const DEFAULT_OWNERSHIP: CallSpecifier[] = [
   { from: 'package', package: 'node:stream', name: 'pipeline' },
 ];
 
-// Node's timers are disposable in @types/node, but a one-shot timer ends by itself.
-const SELF_ENDING_TYPES = new Set(['Timeout', 'Immediate']);
+// Disposable in their typings, but not something to release here: one-shot timers and child
+// processes end by themselves, and disposable stacks exist to hand resources on.
+const SELF_ENDING_TYPES = new Set([
+  'Timeout',
+  'Immediate',
+  'ChildProcess',
+  'ChildProcessWithoutNullStreams',
+  'ChildProcessByStdio',
+  'DisposableStack',
+  'AsyncDisposableStack',
+]);
+
+/** Methods that take a value over: a collection or a disposer stores it, `src.pipe(dest)` ends it. */
+const STORING_METHODS = new Set(['push', 'unshift', 'splice', 'set', 'add', 'use', 'adopt', 'defer', 'pipe']);
+
+/** Calling one of these on a value of a disposable type keeps it alive on purpose. */
+const LONG_LIVED_TYPED = ['on', 'once', 'addListener', 'listen'];
 
 export default createRule<Options, MessageIds>({
   name: 'no-unclosed-resources',
@@ -128,7 +143,11 @@ export default createRule<Options, MessageIds>({
       const member = resolveModuleMember(sourceCode, callee);
       const known = member && catalogue.find((kind) => matchesExport(kind, member));
       if (known) return known;
-      return services ? findDisposableKind(services, id, callee) : null;
+      // With types, a disposable value counts when the code shows it is acquired here — built
+      // with `new`, or from a call named for it (`open…`, `connect…`) — not a reference to one
+      // that lives elsewhere (`this.frame.page()`).
+      if (!services || (target.type === AST_NODE_TYPES.CallExpression && !isAcquisitionName(calleeName(callee)))) return null;
+      return findDisposableKind(services, id, callee);
     }
 
     /** Type-aware: any value whose own type (not the standard library's) is disposable. */
@@ -205,13 +224,19 @@ export default createRule<Options, MessageIds>({
         const call = parent.parent;
         const isCall = call?.type === AST_NODE_TYPES.CallExpression && call.callee === parent;
         if (isCall && (isDisposeKey(parent) || (method !== null && kind.release.includes(method)))) return 'release';
-        if (isCall && method !== null && kind.longLivedAfter?.includes(method)) return 'escape';
+        const longLived = kind.module === 'typed' ? LONG_LIVED_TYPED : kind.longLivedAfter;
+        if (isCall && method !== null && longLived?.includes(method)) return 'escape';
+        // Fluent APIs (`return await client.connect()`) may return the resource itself: with
+        // only types to go on, a returned method call hands it over.
+        if (isCall && kind.module === 'typed' && isReturned(call, owner)) return 'escape';
         return 'use';
       }
       if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(read)) {
         if (kind.releaseFunction && isGlobalReference(sourceCode, parent.callee, kind.releaseFunction)) return 'release';
         if (matchesCallSpecifier(sourceCode, parent.callee, ownership)) return 'escape';
-        return 'use';
+        const callee = skipTypeWrappers(parent.callee);
+        if (callee.type === AST_NODE_TYPES.MemberExpression && STORING_METHODS.has(getStaticPropertyName(callee) ?? '')) return 'escape';
+        return escapesThrough(read, owner) ? 'escape' : 'use';
       }
       if (parent?.type === AST_NODE_TYPES.ForOfStatement && parent.right === read) {
         return kind.longLivedAfter ? 'escape' : 'use';
@@ -231,6 +256,10 @@ export default createRule<Options, MessageIds>({
             return true;
           case AST_NODE_TYPES.NewExpression:
             return parent.arguments.includes(current as TSESTree.Expression);
+          case AST_NODE_TYPES.CallExpression:
+            // `return wrap(handle)`: whatever the call builds may hold it; keep looking up.
+            if (parent.callee === current) return false;
+            continue;
           case AST_NODE_TYPES.AssignmentExpression:
             return parent.right === current && isOutsideTarget(parent.left, owner);
           case AST_NODE_TYPES.Property:
@@ -398,10 +427,37 @@ function isStandardLibrary(program: ts.Program, declaration: ts.Declaration): bo
   );
 }
 
+const ACQUISITION_PREFIXES = ['open', 'connect', 'create', 'acquire', 'lock', 'spawn', 'launch'];
+
+function isAcquisitionName(name: string | null): boolean {
+  return (
+    name !== null &&
+    ACQUISITION_PREFIXES.some((prefix) => name === prefix || (name.startsWith(prefix) && /[A-Z]/.test(name.charAt(prefix.length))))
+  );
+}
+
+function calleeName(callee: TSESTree.Node): string | null {
+  if (callee.type === AST_NODE_TYPES.Identifier) return callee.name;
+  return callee.type === AST_NODE_TYPES.MemberExpression ? getStaticPropertyName(callee) : null;
+}
+
 function matchesExport(kind: ResourceKind, member: ModuleMember): boolean {
   if (kind.module !== member.module) return false;
   const path = member.path[0] === 'default' && member.path.length > 1 ? member.path.slice(1) : member.path;
   return path.join('.') === kind.name || (path.length === 0 && kind.name === 'default');
+}
+
+/** `return await call()` / an arrow's body: the call's value leaves the function. */
+function isReturned(node: TSESTree.Node, owner: FunctionNode): boolean {
+  let current = node;
+  while (
+    current.parent?.type === AST_NODE_TYPES.AwaitExpression ||
+    current.parent?.type === AST_NODE_TYPES.TSAsExpression ||
+    current.parent?.type === AST_NODE_TYPES.TSNonNullExpression
+  ) {
+    current = current.parent;
+  }
+  return current.parent?.type === AST_NODE_TYPES.ReturnStatement || (current.parent === owner && owner.body === current);
 }
 
 /** `handle[Symbol.asyncDispose]()` releases anything. */

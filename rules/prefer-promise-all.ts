@@ -65,7 +65,7 @@ const DEFAULT_READ_METHODS = ['get', 'fetch', 'load', 'read', 'find', 'list', 'c
 const DELAY_NAMES = new Set(['sleep', 'delay', 'wait', 'setTimeout', 'timeout', 'pause']);
 
 /** Words in a call's name that mean it talks to the user, one question at a time. */
-const INTERACTIVE_WORDS = new Set(['prompt', 'ask', 'question', 'confirm', 'password', 'passwords', 'otp']);
+const INTERACTIVE_WORDS = new Set(['prompt', 'prompts', 'inquirer', 'ask', 'question', 'confirm', 'password', 'passwords', 'otp']);
 
 /** Methods that change the object they are called on. */
 const MUTATING_METHODS = new Set(['push', 'unshift', 'splice', 'pop', 'shift', 'set', 'add', 'delete', 'clear', 'sort', 'reverse', 'fill', 'copyWithin']);
@@ -178,7 +178,9 @@ export default createRule<Options, MessageIds>({
         target = skipTypeWrappers(target.callee.object);
       }
       if (target.type !== AST_NODE_TYPES.CallExpression && target.type !== AST_NODE_TYPES.NewExpression) return null;
-      const callee = skipTypeWrappers(target.callee);
+      let callee = skipTypeWrappers(target.callee);
+      // Compiled modules call imports as `(0, module_1.name)(…)`.
+      if (callee.type === AST_NODE_TYPES.SequenceExpression) callee = skipTypeWrappers(callee.expressions[callee.expressions.length - 1]!);
       if (callee.type === AST_NODE_TYPES.MemberExpression) {
         const object = skipTypeWrappers(callee.object);
         return {
@@ -219,6 +221,8 @@ export default createRule<Options, MessageIds>({
     /** Whether awaiting `operand` starts work worth overlapping (not an already-started promise). */
     function startsIndependentWork(operand: TSESTree.Node, started: StartedCall | null): started is StartedCall {
       if (!started || isDelay(started) || isOrderingName(started.name) || isInteractive(started.name)) return false;
+      // `prompt.select(…)`, `inquirer.input(…)`: the receiver says it asks the user.
+      if (started.receiver !== null && isInteractive(started.receiver.split('.').pop()?.replace(/_\d+$/, '') ?? null)) return false;
       // `await Promise.all(…)` gathers work already started: a phase boundary, not new work.
       if (isCombinatorCall(started.call)) return false;
       return !promises.typeAware || promises.isPromiseValued(operand);

@@ -92,6 +92,11 @@ const cases: Cases = {
     },
     // Type-aware: a disposable type from the standard library (iterators) is not a resource.
     { code: `export function run(items: number[]) {\n  const iterator = items.values();\n  return iterator.next();\n}`, mode: 'type-aware' },
+    {
+      // A fluent API may return the resource itself from a method: with only types, that is a hand-over.
+      code: `declare class Client { connect(): Promise<Client>; close(): Promise<void>; [Symbol.asyncDispose](): Promise<void> }\nexport async function run() {\n  const client = new Client();\n  return await client.connect();\n}`,
+      mode: 'type-aware',
+    },
     { code: `function* numbers() { yield 1; }\nexport function run() {\n  const generator = numbers();\n  return generator.next();\n}`, mode: 'type-aware' },
     { code: `export function run(scores: Map<string, number>) {\n  const entries = scores.entries();\n  return entries.next();\n}`, mode: 'type-aware' },
     { code: `export function run(done: () => void) {\n  const timer = setTimeout(done, 10);\n  console.log(timer);\n}`, mode: 'type-aware' },
@@ -259,14 +264,14 @@ const cases: Cases = {
     },
     // Type-aware: anything whose own type is disposable.
     {
-      code: `declare class Session { query(): Promise<number>; close(): Promise<void>; [Symbol.asyncDispose](): Promise<void> }\ndeclare function connect(): Promise<Session>;\nexport async function run() {\n  const session = await connect();\n  return session.query();\n}`,
+      code: `declare class Session { query(): Promise<number>; close(): Promise<void>; [Symbol.asyncDispose](): Promise<void> }\ndeclare function connect(): Promise<Session>;\nexport async function run() {\n  const session = await connect();\n  const rows = await session.query();\n  return rows;\n}`,
       mode: 'type-aware',
       errors: [
         {
           messageId: 'neverReleased',
           data: { name: 'session', what: 'Session resource', remedy: DISPOSE },
           suggestions: [
-            { messageId: 'useAwaitUsing', output: `declare class Session { query(): Promise<number>; close(): Promise<void>; [Symbol.asyncDispose](): Promise<void> }\ndeclare function connect(): Promise<Session>;\nexport async function run() {\n  await using session = await connect();\n  return session.query();\n}` },
+            { messageId: 'useAwaitUsing', output: `declare class Session { query(): Promise<number>; close(): Promise<void>; [Symbol.asyncDispose](): Promise<void> }\ndeclare function connect(): Promise<Session>;\nexport async function run() {\n  await using session = await connect();\n  const rows = await session.query();\n  return rows;\n}` },
           ],
         },
       ],
