@@ -149,7 +149,8 @@ export default createRule<Options, MessageIds>({
         case AST_NODE_TYPES.ConditionalExpression:
           return firstFinding([node.consequent, node.alternate]) && { kind: 'promise', node };
         case AST_NODE_TYPES.LogicalExpression:
-          return firstFinding([node.left, node.right]) && { kind: 'promise', node };
+          // `flushes && run()`: a variable on the left is only tested; it floats nothing new.
+          return firstFinding(isRead(node.left) ? [node.right] : [node.left, node.right]) && { kind: 'promise', node };
         case AST_NODE_TYPES.ChainExpression:
           return findUnhandledCall(node.expression, node);
         case AST_NODE_TYPES.CallExpression:
@@ -398,6 +399,12 @@ function acceptsSettledValue(read: TSESTree.Node): boolean {
     default:
       return false;
   }
+}
+
+/** Reading a variable or a property creates nothing that could float. */
+function isRead(node: TSESTree.Node): boolean {
+  const target = skipTypeWrappers(node);
+  return target.type === AST_NODE_TYPES.Identifier || target.type === AST_NODE_TYPES.MemberExpression;
 }
 
 function isVoid(node: TSESTree.Node): node is TSESTree.UnaryExpression {

@@ -62,6 +62,12 @@ const SELF_ENDING_TYPES = new Set([
 /** Methods that take a value over: a collection or a disposer stores it, `src.pipe(dest)` ends it. */
 const STORING_METHODS = new Set(['push', 'unshift', 'splice', 'set', 'add', 'use', 'adopt', 'defer', 'pipe']);
 
+/** `list.push(x)`, `frame.setContext(x)`, `registry.addClient(x)`: the receiver keeps it. */
+function isStoringMethod(name: string | null): boolean {
+  if (name === null) return false;
+  return STORING_METHODS.has(name) || /^(set|add|register|attach|adopt|track|store)[A-Z]/.test(name);
+}
+
 /** Calling one of these on a value of a disposable type keeps it alive on purpose. */
 const LONG_LIVED_TYPED = ['on', 'once', 'addListener', 'listen'];
 
@@ -147,6 +153,7 @@ export default createRule<Options, MessageIds>({
       // with `new`, or from a call named for it (`open…`, `connect…`) — not a reference to one
       // that lives elsewhere (`this.frame.page()`).
       if (!services || (target.type === AST_NODE_TYPES.CallExpression && !isAcquisitionName(calleeName(callee)))) return null;
+      if (SELF_ENDING_TYPES.has(calleeName(callee) ?? '')) return null;
       return findDisposableKind(services, id, callee);
     }
 
@@ -235,7 +242,7 @@ export default createRule<Options, MessageIds>({
         if (kind.releaseFunction && isGlobalReference(sourceCode, parent.callee, kind.releaseFunction)) return 'release';
         if (matchesCallSpecifier(sourceCode, parent.callee, ownership)) return 'escape';
         const callee = skipTypeWrappers(parent.callee);
-        if (callee.type === AST_NODE_TYPES.MemberExpression && STORING_METHODS.has(getStaticPropertyName(callee) ?? '')) return 'escape';
+        if (callee.type === AST_NODE_TYPES.MemberExpression && isStoringMethod(getStaticPropertyName(callee))) return 'escape';
         return escapesThrough(read, owner) ? 'escape' : 'use';
       }
       if (parent?.type === AST_NODE_TYPES.ForOfStatement && parent.right === read) {

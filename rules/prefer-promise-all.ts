@@ -70,8 +70,9 @@ const INTERACTIVE_WORDS = new Set(['prompt', 'prompts', 'inquirer', 'ask', 'ques
 /** Methods that change the object they are called on. */
 const MUTATING_METHODS = new Set(['push', 'unshift', 'splice', 'pop', 'shift', 'set', 'add', 'delete', 'clear', 'sort', 'reverse', 'fill', 'copyWithin']);
 
-const CRITICAL_SECTION_START = ['begin', 'beginTransaction', 'startTransaction', 'transaction', 'lock', 'acquire'];
-const CRITICAL_SECTION_END = ['commit', 'rollback', 'release', 'unlock', 'end', 'abortTransaction'];
+// Words of the call names that open and close a transaction or a lock.
+const CRITICAL_SECTION_START = new Set(['begin', 'transaction', 'lock', 'acquire']);
+const CRITICAL_SECTION_END = new Set(['commit', 'rollback', 'release', 'unlock', 'end']);
 
 const COMBINATORS = new Set(['all', 'allSettled', 'race', 'any']);
 
@@ -163,9 +164,12 @@ export default createRule<Options, MessageIds>({
     const loopFrames: LoopFrame[] = [];
     const functionStack: TSESTree.Node[] = [];
 
-    const isReadName = (name: string | null): boolean => name !== null && readMethods.some((word) => matchesWord(name, word));
+    // Names are matched by their camelCase words, split once per name.
+    const readWords = new Set(readMethods.map((word) => word.toLowerCase()));
+    const orderingWords = new Set(orderingCalls.map((word) => word.toLowerCase()));
+    const isReadName = (name: string | null): boolean => name !== null && readWords.has(wordsOf(name)[0] ?? '');
     const isOrderingName = (name: string | null): boolean =>
-      name !== null && orderingCalls.some((word) => matchesWord(name, word) || hasWord(name, word));
+      name !== null && wordsOf(name).some((word) => orderingWords.has(word));
 
     function describeStartedCall(operand: TSESTree.Node): StartedCall | null {
       let target = skipTypeWrappers(operand);
@@ -178,9 +182,7 @@ export default createRule<Options, MessageIds>({
         target = skipTypeWrappers(target.callee.object);
       }
       if (target.type !== AST_NODE_TYPES.CallExpression && target.type !== AST_NODE_TYPES.NewExpression) return null;
-      let callee = skipTypeWrappers(target.callee);
-      // Compiled modules call imports as `(0, module_1.name)(…)`.
-      if (callee.type === AST_NODE_TYPES.SequenceExpression) callee = skipTypeWrappers(callee.expressions[callee.expressions.length - 1]!);
+      const callee = unwrapCallee(target.callee);
       if (callee.type === AST_NODE_TYPES.MemberExpression) {
         const object = skipTypeWrappers(callee.object);
         return {
@@ -269,12 +271,12 @@ export default createRule<Options, MessageIds>({
         const described = describeAwaitStatement(statement);
         const started = described && describeStartedCall(described.operand);
         const name = started?.name ?? callNameOf(statement);
-        if (name !== null && CRITICAL_SECTION_START.some((word) => matchesWord(name, word))) {
+        if (name !== null && wordsOf(name).some((word) => CRITICAL_SECTION_START.has(word))) {
           flush();
           inCriticalSection = true;
           continue;
         }
-        if (name !== null && CRITICAL_SECTION_END.some((word) => matchesWord(name, word))) {
+        if (name !== null && wordsOf(name).some((word) => CRITICAL_SECTION_END.has(word))) {
           flush();
           inCriticalSection = false;
           continue;
@@ -476,7 +478,7 @@ export default createRule<Options, MessageIds>({
     function isOuterReceiver(call: StartedCall, loop: LoopFrame['loop']): boolean {
       if (call.receiver === null) return false;
       if (call.receiver.startsWith('module:') || call.receiver === 'this' || call.receiver.startsWith('this.')) return true;
-      const callee = skipTypeWrappers(call.call.callee);
+      const callee = unwrapCallee(call.call.callee);
       if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
       const root = rootIdentifier(callee.object);
       if (!root) return true;
@@ -635,7 +637,7 @@ export default createRule<Options, MessageIds>({
       const [root] = dotted.split('.');
       if (root === 'console' && isGlobalName(sourceCode, callee, 'console')) return true;
       if (/^process\.(stdout|stderr)\.write$/.test(dotted)) return true;
-      return dotted.split('.').some((part) => hasWord(part, 'output') || hasWord(part, 'print'));
+      return dotted.split('.').some((part) => wordsOf(part).some((word) => word === 'output' || word === 'print'));
     }
 
     const enterFunction = (node: TSESTree.Node): void => {
@@ -708,29 +710,36 @@ function callNameOf(statement: TSESTree.Node): string | null {
   return callee.type === AST_NODE_TYPES.MemberExpression ? getStaticPropertyName(callee) : null;
 }
 
+/** The function a call calls, seen through type wrappers and compiled `(0, module_1.name)(…)` calls. */
+function unwrapCallee(node: TSESTree.Node): TSESTree.Node {
+  const callee = skipTypeWrappers(node);
+  const last = callee.type === AST_NODE_TYPES.SequenceExpression ? callee.expressions[callee.expressions.length - 1] : undefined;
+  return last ? skipTypeWrappers(last) : callee;
+}
+
 /** `readPasswords`, `promptUser`, `ask`: the user answers one prompt at a time. */
 function isInteractive(name: string | null): boolean {
-  if (name === null) return false;
-  return name
-    .split(/(?=[A-Z])|_/)
-    .some((word) => INTERACTIVE_WORDS.has(word.toLowerCase()));
+  return name !== null && wordsOf(name).some((word) => INTERACTIVE_WORDS.has(word));
 }
 
-/** Whether `word` is one of the camelCase words of `name` (`workerTeardown`, `_initServer`). */
-function hasWord(name: string, word: string): boolean {
-  const lower = word.toLowerCase();
-  return name
-    .replace(/^[_#$]+/, '')
-    .split(/(?=[A-Z])|_/)
-    .some((part) => part.toLowerCase() === lower);
-}
+const wordCache = new Map<string, readonly string[]>();
 
-/** `name` is `word`, or starts with it followed by a capital, digit or `_` (`getUser`, `init2`). */
-function matchesWord(rawName: string, word: string): boolean {
-  const name = rawName.replace(/^[_#$]+/, '');
-  if (!name.startsWith(word)) return false;
-  const next = name.charAt(word.length);
-  return next === '' || /[A-Z0-9_$]/.test(next);
+/**
+ * The lower-case camelCase words of a name, leading `_#$` dropped:
+ * `_initServer` → `init`, `server`; `beginTransaction` → `begin`, `transaction`.
+ */
+function wordsOf(name: string): readonly string[] {
+  let words = wordCache.get(name);
+  if (!words) {
+    words = name
+      .replace(/^[_#$]+/, '')
+      .split(/(?=[A-Z0-9])|_/)
+      .filter((word) => word !== '')
+      .map((word) => word.toLowerCase());
+    if (wordCache.size > 10_000) wordCache.clear();
+    wordCache.set(name, words);
+  }
+  return words;
 }
 
 /** The loop a `break`/`continue` leaves: its label's loop, or the nearest loop (or switch). */

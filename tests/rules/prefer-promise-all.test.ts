@@ -96,6 +96,8 @@ const cases: Cases = {
     fn(`const results: number[] = []; for (const item of items) { const value = await loadC(item); log(value); results.push(value); } return results;`),
     fn(`const seen = new Set<number>(); for (const item of items) { seen.add(await loadC(item)); } return seen;`),
     fn(`const merged = {}; for (const item of items) { Object.assign(merged, await loadC(item)); } return merged;`),
+    // Compiled CommonJS calls imports as \`(0, module_1.name)(…)\`: the module is still the receiver.
+    `const api_1 = require('./api');\nexports.run = async function (ids) { for (const id of ids) { await (0, api_1.deleteToken)(id); } };`,
     fn(`for (let attempt = 0; attempt < 3; attempt++) { try { return await loadA(); } catch { /* retry */ } }`),
     fn(`for (const item of items) { await save(item); await sleep(100); }`),
     fn(`for (const name of ['a', 'b']) { await db.migrate(name); }`),
