@@ -33,6 +33,12 @@ const cases: Cases = {
     `${D}const found = items.find((item) => item === 1);`,
     `${D}scores.forEach((value, key) => console.log(key, value));`,
     `${D}function sync(item: number) { return item; }\nitems.forEach(sync);`,
+    `${D}const doubled = items.map(async (item) => (await weight(item)) * 2);\nexport const all = Promise.all(doubled);`,
+    `${D}export async function run() { for (const name of names) await save(name); }`,
+    `${D}const sorted = [...items].sort((a, b) => b - a);`,
+    `${D}const first = items.findLast((item) => item > 0);`,
+    `${D}export function run() { return new Promise<void>((resolve, reject) => { save(1).then(resolve, reject); }); }`,
+    `${D}emitter.on('data', (chunk) => { console.log(chunk); });`,
     // Reducers that await the accumulator.
     `${D}const total = items.reduce(async (sum, item) => (await sum) + item, Promise.resolve(0));`,
     `${D}const total = items.reduce(async (previous, item) => { const sum = await previous; return sum + (await weight(item)); }, Promise.resolve(0));`,
