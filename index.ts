@@ -47,3 +47,8 @@ for (const name of Object.keys(configRules) as ConfigName[]) {
 }
 
 export default plugin;
+
+// `require('eslint-plugin-async-pitfalls')` (Node ≥ 20.19 loads ES modules with require) returns
+// the plugin itself rather than a namespace with a `default` key, so CommonJS configs read the
+// same as ES module ones.
+export { plugin as 'module.exports' };

@@ -13,6 +13,7 @@ import {
   isFunctionNode,
 } from '../lib/functions.js';
 import { getStaticPropertyName, isGlobalName, isGlobalReference, skipTypeWrappers } from '../lib/modules.js';
+import { getCallLocation } from '../lib/locations.js';
 import { getPromiseDetector, isRejectionHandler } from '../lib/promises.js';
 
 type Options = [
@@ -233,7 +234,7 @@ export default createRule<Options, MessageIds>({
       const target = statement.expression.type === AST_NODE_TYPES.SequenceExpression ? finding.node : statement.expression;
       const messageId = finding.kind === 'chain' ? 'floatingChain' : finding.kind === 'array' ? 'floatingArray' : 'floating';
       context.report({
-        node: finding.node,
+        loc: getCallLocation(sourceCode, finding.node),
         messageId,
         data: { method: finding.method ?? '' },
         suggest: suggestionsFor({ ...finding, node: target }),

@@ -5,6 +5,7 @@ import { getDottedName } from '../lib/call-specifiers.js';
 import { createRule } from '../lib/create-rule.js';
 import { CATCH_HANDLER, acceptsMemberAccess, getOperandText } from '../lib/fix.js';
 import { type FunctionNode, findGuardingTry, isAwaitAllowed, isFunctionNode } from '../lib/functions.js';
+import { getHeadLocation } from '../lib/locations.js';
 import {
   findFunctionDefinition,
   getStaticPropertyName,
@@ -184,7 +185,7 @@ export default createRule<Options, MessageIds>({
         if (forEachMethods.has(method)) return reportForEach(call, callee, first, method);
         if (PREDICATES.has(method)) return reportPredicate(call, callee, first, method);
         if (COMPARATORS.has(method)) {
-          context.report({ node: first, messageId: 'comparator', data: { method } });
+          context.report({ loc: getHeadLocation(sourceCode, first), messageId: 'comparator', data: { method } });
           return;
         }
         if (REDUCERS.has(method)) return checkReducer(first, method);
@@ -216,7 +217,7 @@ export default createRule<Options, MessageIds>({
       callback: TSESTree.Node,
       method: string,
     ): void {
-      context.report({ node: callback, messageId: 'forEach', data: { method }, suggest: method === 'forEach' ? forEachSuggestions(call, callee, callback) : [] });
+      context.report({ loc: getHeadLocation(sourceCode, callback), messageId: 'forEach', data: { method }, suggest: method === 'forEach' ? forEachSuggestions(call, callee, callback) : [] });
     }
 
     function forEachSuggestions(call: TSESTree.CallExpression, callee: TSESTree.MemberExpression, callback: TSESTree.Node): Suggestions {
@@ -283,7 +284,7 @@ export default createRule<Options, MessageIds>({
 
     function reportPredicate(call: TSESTree.CallExpression, callee: TSESTree.MemberExpression, predicate: TSESTree.Node, method: string): void {
       context.report({
-        node: predicate,
+        loc: getHeadLocation(sourceCode, predicate),
         messageId: 'predicate',
         data: { method },
         suggest: method === 'filter' ? filterSuggestions(call, callee, predicate) : [],
@@ -340,7 +341,7 @@ export default createRule<Options, MessageIds>({
             node.type === AST_NODE_TYPES.AwaitExpression &&
             someNodeInside(sourceCode, node.argument, (inner) => inner.type === AST_NODE_TYPES.Identifier && inner.name === accumulator.name),
         );
-      if (!awaitsAccumulator) context.report({ node: callback, messageId: 'reducer', data: { method } });
+      if (!awaitsAccumulator) context.report({ loc: getHeadLocation(sourceCode, callback), messageId: 'reducer', data: { method } });
     }
 
     function checkUnhandledCallback(call: TSESTree.CallExpression, callback: TSESTree.Node, caller: string): void {
@@ -348,7 +349,7 @@ export default createRule<Options, MessageIds>({
       const fn = findFunctionDefinition(sourceCode, callback);
       if (!fn || catchesItsErrors(fn)) return;
       context.report({
-        node: callback,
+        loc: getHeadLocation(sourceCode, callback),
         messageId: 'unhandledCallback',
         data: { caller },
         suggest: unhandledCallbackSuggestions(callback, fn),
@@ -387,7 +388,7 @@ export default createRule<Options, MessageIds>({
       if (!executor || !isGlobalReference(sourceCode, node.callee, 'Promise')) return;
       const fn = skipTypeWrappers(executor);
       if (!isFunctionNode(fn) || !fn.async) return;
-      context.report({ node: executor, messageId: 'executor', suggest: executorSuggestions(fn) });
+      context.report({ loc: getHeadLocation(sourceCode, executor), messageId: 'executor', suggest: executorSuggestions(fn) });
     }
 
     /**
@@ -428,7 +429,7 @@ export default createRule<Options, MessageIds>({
         const target = skipTypeWrappers(argument);
         if (!isFunctionNode(target) && target.type !== AST_NODE_TYPES.Identifier && target.type !== AST_NODE_TYPES.MemberExpression) continue;
         if (!returnsPromise(argument) || !expectsVoidFunction(argument)) continue;
-        context.report({ node: argument, messageId: 'voidReturn', data: { caller: getDottedName(callee) ?? 'The caller' } });
+        context.report({ loc: getHeadLocation(sourceCode, argument), messageId: 'voidReturn', data: { caller: getDottedName(callee) ?? 'The caller' } });
       }
     }
 
@@ -450,7 +451,7 @@ export default createRule<Options, MessageIds>({
         if (value?.type !== AST_NODE_TYPES.JSXExpressionContainer || value.expression.type === AST_NODE_TYPES.JSXEmptyExpression) return;
         const expression = value.expression;
         if (returnsPromise(expression) && expectsVoidFunction(expression)) {
-          context.report({ node: expression, messageId: 'voidReturn', data: { caller: sourceCode.getText(node.name) } });
+          context.report({ loc: getHeadLocation(sourceCode, expression), messageId: 'voidReturn', data: { caller: sourceCode.getText(node.name) } });
         }
       },
     };

@@ -376,7 +376,8 @@ export default createRule<Options, MessageIds>({
       const last = run[run.length - 1]!;
       const text = isGlobalName(sourceCode, first.statement, 'Promise') ? buildAwaitAllText(sourceCode, run) : null;
       context.report({
-        loc: { start: first.statement.loc.start, end: last.statement.loc.end },
+        // The first await of the run: where the operations would start together.
+        node: first.awaitExpression,
         messageId: 'sequentialAwaits',
         data: { count: String(run.length) },
         suggest:

@@ -184,7 +184,9 @@ const cases: Cases = {
         {
           messageId: 'sequentialAwaits',
           line: 13,
-          endLine: 14,
+          column: 11,
+          endLine: 13,
+          endColumn: 24,
           suggestions: [{ messageId: 'awaitTogether', output: `${D}const [a, b] = await Promise.all([loadA(), loadB()]);\nexport { a, b };` }],
         },
       ],
