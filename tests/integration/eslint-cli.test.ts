@@ -56,6 +56,30 @@ describe('the ESLint CLI with the plugin', () => {
     expect(stdout).toMatch(/handler\.ts\s+4:3\s+error\s+This promise is never awaited/);
   });
 
+  it('works next to typescript-eslint’s type-checked configs, each problem reported once', () => {
+    const findings = (...args: string[]) => {
+      const { stdout } = eslint('with-typescript-eslint', 'src', '--format', 'json', ...args);
+      const [result] = JSON.parse(stdout) as { messages: { line: number; ruleId: string }[] }[];
+      return result!.messages.map((message) => `${message.line} ${message.ruleId}`);
+    };
+    expect(findings()).toEqual([
+      '13 async-pitfalls/no-floating-promises',
+      '17 async-pitfalls/no-misused-async-callback',
+      '23 @typescript-eslint/no-misused-promises',
+    ]);
+    // With the two overlapping rules left as typescript-eslint configures them, the floating
+    // promise and the async forEach callback are each reported twice.
+    const overlapping =
+      '{"@typescript-eslint/no-floating-promises": "error", "@typescript-eslint/no-misused-promises": ["error", {"checksVoidReturn": true}]}';
+    expect(findings('--rule', overlapping)).toEqual([
+      '13 @typescript-eslint/no-floating-promises',
+      '13 async-pitfalls/no-floating-promises',
+      '17 @typescript-eslint/no-misused-promises',
+      '17 async-pitfalls/no-misused-async-callback',
+      '23 @typescript-eslint/no-misused-promises',
+    ]);
+  });
+
   it('writes SARIF 2.1.0 with rule ids, help links to the docs and locations', () => {
     const { status, stdout, stderr } = eslint('js', 'src', '--format', '@microsoft/eslint-formatter-sarif');
     expect(stderr).toBe('');
