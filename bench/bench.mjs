@@ -27,7 +27,11 @@ const median = (values) => {
 
 async function measure(variant) {
   const { stdout } = await run(process.execPath, [path.join(benchDir, 'lint-once.mjs'), variant], { maxBuffer: 64 * 1024 * 1024 });
-  return JSON.parse(stdout.trim().split('\n').pop());
+  const summary = JSON.parse(stdout.trim().split('\n').pop());
+  // A file that fails to parse (a corpus tsconfig that no longer matches, say) would make a
+  // variant look fast: timings are only worth something when every file was linted.
+  if (summary.fatal > 0) throw new Error(`variant ${variant}: ${summary.fatal} files failed to parse; run npm run corpus`);
+  return summary;
 }
 
 /** Generated files that stress one shape each, at growing sizes. */

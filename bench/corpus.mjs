@@ -61,8 +61,10 @@ async function fetchPackage(entry) {
   await run('tar', ['-xzf', tarball, '-C', target]);
 }
 
+// Paths relative to the tsconfig itself, so that the cache still works once moved or copied.
 async function writeTsconfig(entry) {
-  const root = packageRoot(entry);
+  const here = path.dirname(benchTsconfig(entry));
+  const root = path.relative(here, packageRoot(entry));
   const tsconfig = {
     compilerOptions: {
       target: 'ES2022',
@@ -74,10 +76,10 @@ async function writeTsconfig(entry) {
       noEmit: true,
       allowJs: false,
       types: ['node'],
-      typeRoots: [path.join(cacheDir, 'node_modules', '@types')],
+      typeRoots: [path.relative(here, path.join(cacheDir, 'node_modules', '@types'))],
       ignoreDeprecations: '6.0',
     },
-    include: entry.files.map((pattern) => path.join(root, pattern)),
+    include: entry.files.map((pattern) => `${root}/${pattern}`),
   };
   await writeFile(benchTsconfig(entry), `${JSON.stringify(tsconfig, null, 2)}\n`);
 }

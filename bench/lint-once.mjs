@@ -39,7 +39,7 @@ function rulesFor(kind) {
   }
 }
 
-export async function lintOnce(variantName, { fix = false, only } = {}) {
+export async function lintOnce(variantName, { fix = false, only, rules } = {}) {
   const variant = VARIANTS[variantName];
   if (!variant) throw new Error(`unknown variant ${variantName}`);
   const entries = (await readCorpus()).filter((entry) => (!variant.typed || entry.typed) && (!only || only.includes(entry.name)));
@@ -63,7 +63,7 @@ export async function lintOnce(variantName, { fix = false, only } = {}) {
       });
     }
   }
-  config.push({ rules: rulesFor(variant.rules) });
+  config.push({ rules: rules ?? rulesFor(variant.rules) });
   const eslint = new ESLint({ cwd: cacheDir, overrideConfigFile: true, overrideConfig: config, stats: true, fix, ignore: false });
   const start = performance.now();
   const results = await eslint.lintFiles(files);

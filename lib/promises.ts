@@ -10,7 +10,8 @@ import {
   skipTypeWrappers,
 } from './modules.js';
 import { PROMISE_RETURNING_EXPORTS, PROMISE_STATICS } from './promise-apis.js';
-import { type TypeServices, getTypeServices } from './types.js';
+import { someNodeInside } from './ast.js';
+import { type TypeServices, getTypeServices, isFixedType } from './types.js';
 
 /**
  * Answers "does this expression evaluate to a promise?" at the depth the file allows: with type
@@ -48,7 +49,7 @@ export function getPromiseDetector(context: Readonly<TSESLint.RuleContext<string
   let detector = detectors.get(sourceCode);
   if (!detector) {
     const services = getTypeServices(sourceCode);
-    detector = services ? createTypedDetector(services) : createSyntacticDetector(sourceCode);
+    detector = services ? createTypedDetector(services, sourceCode) : createSyntacticDetector(sourceCode);
     detectors.set(sourceCode, detector);
   }
   return detector;
@@ -107,7 +108,7 @@ export function isKnownArray(sourceCode: SourceCode, promises: PromiseDetector, 
 
 // --- type-aware -------------------------------------------------------------------------------
 
-function createTypedDetector(services: TypeServices): PromiseDetector {
+function createTypedDetector(services: TypeServices, sourceCode: SourceCode): PromiseDetector {
   const { checker } = services;
 
   const isCallable = (type: ts.Type): boolean =>
@@ -139,7 +140,34 @@ function createTypedDetector(services: TypeServices): PromiseDetector {
   const isThenableType = (type: ts.Type, at: ts.Node): boolean =>
     unionParts(checker.getApparentType(type)).some((part) => isThenable(part, at));
 
+  /**
+   * What a call's callee declares it returns, when every signature agrees and none depends on the
+   * arguments: most calls never need to be resolved.
+   */
+  const decideFromSignatures = (call: TSESTree.CallExpression | TSESTree.NewExpression): boolean | undefined => {
+    if (call.callee.type === AST_NODE_TYPES.Super) return undefined;
+    const callee = services.toTsNode(call.callee);
+    const calleeType = checker.getTypeAtLocation(callee);
+    const signatures = unionParts(checker.getApparentType(calleeType)).flatMap((part) =>
+      call.type === AST_NODE_TYPES.NewExpression ? part.getConstructSignatures() : part.getCallSignatures(),
+    );
+    if (signatures.length === 0) return undefined;
+    let thenables = 0;
+    for (const signature of signatures) {
+      if (signature.getTypeParameters()?.length) return undefined;
+      const returnType = signature.getReturnType();
+      if (!isFixedType(returnType)) return undefined;
+      if (isThenableType(returnType, callee)) thenables++;
+    }
+    return thenables === 0 ? false : thenables === signatures.length ? true : undefined;
+  };
+
   const isPromiseValued = memoize((node) => {
+    const target = node.type === AST_NODE_TYPES.ChainExpression ? node.expression : node;
+    if (target.type === AST_NODE_TYPES.CallExpression || target.type === AST_NODE_TYPES.NewExpression) {
+      const decided = decideFromSignatures(target);
+      if (decided !== undefined) return decided;
+    }
     const tsNode = services.toTsNode(node);
     return isThenableType(checker.getTypeAtLocation(tsNode), tsNode);
   });
@@ -154,6 +182,9 @@ function createTypedDetector(services: TypeServices): PromiseDetector {
   });
 
   const isPromiseReturningFunction = memoize((node) => {
+    // A function written here shows it: typing it would mean resolving the call it is passed to.
+    const shown = returnsPromiseVisibly(sourceCode, node);
+    if (shown !== undefined) return shown;
     const tsNode = services.toTsNode(node);
     const type = checker.getTypeAtLocation(tsNode);
     return unionParts(checker.getApparentType(type)).some((part) =>
@@ -189,6 +220,51 @@ function createTypedDetector(services: TypeServices): PromiseDetector {
     hasCatchMethod,
   };
 }
+
+/**
+ * What the code itself says about whether calling `node` returns a promise, without types: a
+ * function written `async` does; a generator, a function whose body returns no value, or a
+ * name bound to a value that is not a function does not. `undefined` when only types can tell.
+ */
+export function returnsPromiseVisibly(sourceCode: SourceCode, node: TSESTree.Node): boolean | undefined {
+  if (isFunctionNode(node)) return functionReturnsPromiseVisibly(sourceCode, node);
+  if (node.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const definition = findConstantVariable(sourceCode, node)?.defs[0];
+  if (definition?.type === 'FunctionName') {
+    return isFunctionNode(definition.node) ? functionReturnsPromiseVisibly(sourceCode, definition.node) : undefined;
+  }
+  if (definition?.type !== 'Variable' || definition.node.id !== definition.name || typeAnnotationOf(definition.name)) {
+    return undefined;
+  }
+  const init = definition.node.init;
+  if (!init) return undefined;
+  if (isFunctionNode(init)) return functionReturnsPromiseVisibly(sourceCode, init);
+  return NOT_CALLABLE.has(init.type) ? false : undefined;
+}
+
+function functionReturnsPromiseVisibly(sourceCode: SourceCode, fn: FunctionNode): boolean | undefined {
+  if (fn.generator) return false;
+  if (fn.async) return true;
+  if (fn.returnType || fn.body.type !== AST_NODE_TYPES.BlockStatement) return undefined;
+  const returnsValue = someNodeInside(
+    sourceCode,
+    fn.body,
+    (inner) => inner.type === AST_NODE_TYPES.ReturnStatement && inner.argument !== null,
+  );
+  return returnsValue ? undefined : false;
+}
+
+/** Initializers whose value is never a function. */
+const NOT_CALLABLE = new Set<AST_NODE_TYPES>([
+  AST_NODE_TYPES.Literal,
+  AST_NODE_TYPES.TemplateLiteral,
+  AST_NODE_TYPES.ArrayExpression,
+  AST_NODE_TYPES.ObjectExpression,
+  AST_NODE_TYPES.BinaryExpression,
+  AST_NODE_TYPES.UnaryExpression,
+  AST_NODE_TYPES.UpdateExpression,
+  AST_NODE_TYPES.ClassExpression,
+]);
 
 function unionParts(type: ts.Type): readonly ts.Type[] {
   return type.isUnion() ? type.types : [type];

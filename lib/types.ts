@@ -1,3 +1,5 @@
+import { createRequire } from 'node:module';
+
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
 
@@ -28,6 +30,75 @@ export function getTypeServices(sourceCode: Readonly<TSESLint.SourceCode>): Type
     cache.set(sourceCode, services);
   }
   return services;
+}
+
+let typescript: typeof ts | undefined;
+
+/**
+ * The TypeScript module, for its flag enums. Loaded on first use in type-aware mode only (the
+ * parser that produced the program has it installed), so syntactic mode never needs TypeScript.
+ */
+export function loadTypeScript(): typeof ts {
+  typescript ??= createRequire(import.meta.url)('typescript') as typeof ts;
+  return typescript;
+}
+
+/**
+ * Whether a type is the same whatever the type arguments of a call are: no type parameter (`T`,
+ * `this`), no type computed from one. Such a declared type answers for every call without
+ * resolving the call (choosing an overload, inferring type arguments, typing its callbacks),
+ * the most expensive question one can ask the checker.
+ */
+export function isFixedType(type: ts.Type): boolean {
+  const { TypeFlags, ObjectFlags } = loadTypeScript();
+  if (type.isUnionOrIntersection()) return type.types.every(isFixedType);
+  if (type.flags & TypeFlags.Instantiable) return false;
+  return !(type.flags & TypeFlags.Object && (type as ts.ObjectType).objectFlags & ObjectFlags.Mapped);
+}
+
+export interface VoidCallbackParameters {
+  /** Positions where every signature declares a function returning `void` (`callback: () => void`). */
+  voidCallbacks: ReadonlySet<number>;
+  /** Positions where some signature's parameter depends on the call's type arguments. */
+  dependOnCall: ReadonlySet<number>;
+}
+
+/**
+ * What the callee's declared parameters expect at each argument position, read from its
+ * signatures without resolving the call.
+ */
+export function findVoidCallbackParameters(services: TypeServices, call: TSESTree.CallExpression): VoidCallbackParameters {
+  const { checker } = services;
+  const at = services.toTsNode(call);
+  const calleeType = checker.getApparentType(checker.getTypeAtLocation(services.toTsNode(call.callee)));
+  const signatures = (calleeType.isUnion() ? calleeType.types : [calleeType]).flatMap((part) => part.getCallSignatures());
+  const voidCallbacks = new Set<number>();
+  const dependOnCall = new Set<number>();
+  for (let index = 0; index < call.arguments.length; index++) {
+    const expected = signatures.map((signature) => parameterTypeAt(services, signature, index, at));
+    if (expected.some((type) => type !== null && !isFixedType(type))) dependOnCall.add(index);
+    else if (expected.length > 0 && expected.every((type) => type !== null && isVoidFunctionType(type))) voidCallbacks.add(index);
+  }
+  return { voidCallbacks, dependOnCall };
+}
+
+function parameterTypeAt(services: TypeServices, signature: ts.Signature, index: number, at: ts.Node): ts.Type | null {
+  const parameters = signature.getParameters();
+  const last = parameters[parameters.length - 1];
+  const lastDeclaration = last?.valueDeclaration as ts.ParameterDeclaration | undefined;
+  if (last && lastDeclaration?.dotDotDotToken && index >= parameters.length - 1) {
+    const rest = services.checker.getTypeOfSymbolAtLocation(last, at);
+    return services.checker.isArrayType(rest) ? (services.checker.getTypeArguments(rest as ts.TypeReference)[0] ?? null) : null;
+  }
+  const parameter = parameters[index];
+  return parameter ? services.checker.getTypeOfSymbolAtLocation(parameter, at) : null;
+}
+
+/** A function type (or such a function or `undefined`) whose every signature returns `void`. */
+function isVoidFunctionType(type: ts.Type): boolean {
+  const { TypeFlags } = loadTypeScript();
+  const signatures = (type.isUnion() ? type.types : [type]).flatMap((part) => part.getCallSignatures());
+  return signatures.length > 0 && signatures.every((signature) => (signature.getReturnType().flags & TypeFlags.Void) !== 0);
 }
 
 // ts.SymbolFlags.Alias; read as a number so that syntactic mode never loads TypeScript.

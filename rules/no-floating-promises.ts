@@ -130,7 +130,8 @@ export default createRule<Options, MessageIds>({
 
     /** Suspension points (await, yield) by the function or program they pause. */
     const suspensions = new Map<TSESTree.Node, TSESTree.Node[]>();
-    const promiseVariables: PromiseVariable[] = [];
+    const candidateVariables: PromiseVariable[] = [];
+    const unusedVariables: { declarator: PromiseVariable['declarator']; variable: TSESLint.Scope.Variable }[] = [];
 
     function isIIFE(node: TSESTree.Node): boolean {
       return node.type === AST_NODE_TYPES.CallExpression && isFunctionNode(skipTypeWrappers(node.callee));
@@ -241,12 +242,15 @@ export default createRule<Options, MessageIds>({
       });
     }
 
-    function checkDeclarator(node: TSESTree.VariableDeclarator): void {
+    /**
+     * Collects local variables that are never read, or read only after an await: whether they
+     * hold a promise is asked at the end, and only of those (most variables are read before the
+     * function waits anywhere, and asking the type checker about each would cost the most).
+     */
+    function collectDeclarator(node: TSESTree.VariableDeclarator): void {
       const binding = asLocalBinding(node);
       if (!binding) return;
       const { declarator } = binding;
-      const { init } = declarator;
-      if (!promises.isPromiseValued(init) || !findUnhandled(init)) return;
       const [variable] = sourceCode.getDeclaredVariables(declarator);
       if (!variable) return;
       let firstRead: TSESTree.Identifier | null = null;
@@ -255,15 +259,12 @@ export default createRule<Options, MessageIds>({
           firstRead = reference.identifier as TSESTree.Identifier;
         }
       }
-      const promiseDeclarator = declarator;
-      if (firstRead) {
-        // Only a promise already at work can reject while the function waits elsewhere.
-        if (promises.isEagerPromise(init) && !cannotReject(init)) {
-          promiseVariables.push({ declarator: promiseDeclarator, firstRead });
-        }
-      } else if (options.checkUnusedVariables) {
-        reportUnusedVariable(promiseDeclarator, variable);
-      }
+      if (firstRead) candidateVariables.push({ declarator, firstRead });
+      else if (options.checkUnusedVariables) unusedVariables.push({ declarator, variable });
+    }
+
+    function holdsUnhandledPromise(init: TSESTree.Expression): boolean {
+      return promises.isPromiseValued(init) && findUnhandled(init) !== null;
     }
 
     function reportUnusedVariable(
@@ -315,10 +316,21 @@ export default createRule<Options, MessageIds>({
     }
 
     function checkPromiseVariables(): void {
-      for (const candidate of promiseVariables) {
+      for (const { declarator, variable } of unusedVariables) {
+        if (holdsUnhandledPromise(declarator.init)) reportUnusedVariable(declarator, variable);
+      }
+      for (const candidate of candidateVariables) {
         const suspension = findInterveningSuspension(candidate);
-        if (!suspension) continue;
         const { declarator } = candidate;
+        // Only a promise already at work can reject while the function waits elsewhere.
+        if (
+          !suspension ||
+          !holdsUnhandledPromise(declarator.init) ||
+          !promises.isEagerPromise(declarator.init) ||
+          cannotReject(declarator.init)
+        ) {
+          continue;
+        }
         context.report({
           node: declarator.id,
           messageId: 'unhandledWhileWaiting',
@@ -374,7 +386,7 @@ export default createRule<Options, MessageIds>({
 
     return {
       ExpressionStatement: checkStatement,
-      VariableDeclarator: checkDeclarator,
+      VariableDeclarator: collectDeclarator,
       AwaitExpression: recordSuspension,
       YieldExpression: recordSuspension,
       'ForOfStatement[await=true]': recordSuspension,

@@ -14,8 +14,8 @@ import {
   resolveModuleMember,
   skipTypeWrappers,
 } from '../lib/modules.js';
-import { getPromiseDetector, isKnownArray, isRejectionHandler } from '../lib/promises.js';
-import { getTypeServices } from '../lib/types.js';
+import { getPromiseDetector, isKnownArray, isRejectionHandler, returnsPromiseVisibly } from '../lib/promises.js';
+import { type VoidCallbackParameters, findVoidCallbackParameters, getTypeServices } from '../lib/types.js';
 
 type Options = [
   {
@@ -177,7 +177,13 @@ export default createRule<Options, MessageIds>({
       const method = callee.type === AST_NODE_TYPES.MemberExpression ? getStaticPropertyName(callee) : null;
       const [first, second] = call.arguments;
 
-      if (method !== null && callee.type === AST_NODE_TYPES.MemberExpression && first && returnsPromise(first)) {
+      if (
+        method !== null &&
+        callee.type === AST_NODE_TYPES.MemberExpression &&
+        first &&
+        takesCallbackFirst(method) &&
+        returnsPromise(first)
+      ) {
         // An API that returns a promise itself (`stream.forEach`, a prompt's `filter`) awaits its
         // callbacks. With types the checker tells; without, awaiting the call on something not
         // known to be an array says so.
@@ -196,7 +202,11 @@ export default createRule<Options, MessageIds>({
       if (method !== null && LISTENER_METHODS.has(method) && second && returnsPromise(second)) {
         return checkUnhandledCallback(call, second, method);
       }
-      if (services && options.checkVoidReturn !== false) checkVoidReturnArguments(call.arguments, callee);
+      if (services && options.checkVoidReturn !== false) checkVoidReturnArguments(call, callee);
+    }
+
+    function takesCallbackFirst(method: string): boolean {
+      return forEachMethods.has(method) || PREDICATES.has(method) || COMPARATORS.has(method) || REDUCERS.has(method);
     }
 
     /** A global timer, or one imported from `node:timers` under any name. */
@@ -419,18 +429,31 @@ export default createRule<Options, MessageIds>({
       ];
     }
 
-    /** Type-aware: a promise-returning function where a `() => void` callback is expected. */
-    function checkVoidReturnArguments(args: readonly TSESTree.Node[], callee: TSESTree.Node): void {
+    /**
+     * Type-aware: a promise-returning function where a `() => void` callback is expected. The
+     * callee's declared parameters say where; an argument is typed only there, and the call is
+     * resolved only for an `async` function passed where a generic parameter stands.
+     */
+    function checkVoidReturnArguments(call: TSESTree.CallExpression, callee: TSESTree.Node): void {
       if (!services) return;
       if (options.ignoreRouteHandlers !== false && callee.type === AST_NODE_TYPES.MemberExpression && ROUTE_METHODS.has(getStaticPropertyName(callee) ?? '')) {
         return;
       }
-      for (const argument of args) {
+      let expected: VoidCallbackParameters | undefined;
+      call.arguments.forEach((argument, index) => {
         const target = skipTypeWrappers(argument);
-        if (!isFunctionNode(target) && target.type !== AST_NODE_TYPES.Identifier && target.type !== AST_NODE_TYPES.MemberExpression) continue;
-        if (!returnsPromise(argument) || !expectsVoidFunction(argument)) continue;
+        if (!isFunctionNode(target) && target.type !== AST_NODE_TYPES.Identifier && target.type !== AST_NODE_TYPES.MemberExpression) return;
+        const shown = returnsPromiseVisibly(sourceCode, target);
+        if (shown === false) return;
+        expected ??= findVoidCallbackParameters(services, call);
+        if (expected.dependOnCall.has(index)) {
+          // A parameter typed by a type parameter: only the resolved call tells what it expects.
+          if (!shown || !expectsVoidFunction(argument)) return;
+        } else if (!expected.voidCallbacks.has(index) || (shown === undefined && !returnsPromise(argument))) {
+          return;
+        }
         context.report({ loc: getHeadLocation(sourceCode, argument), messageId: 'voidReturn', data: { caller: getDottedName(callee) ?? 'The caller' } });
-      }
+      });
     }
 
     function expectsVoidFunction(node: TSESTree.Node): boolean {

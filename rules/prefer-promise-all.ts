@@ -222,12 +222,30 @@ export default createRule<Options, MessageIds>({
 
     /** Whether awaiting `operand` starts work worth overlapping (not an already-started promise). */
     function startsIndependentWork(operand: TSESTree.Node, started: StartedCall | null): started is StartedCall {
+      return startsWorkVisibly(started) && (!promises.typeAware || promises.isPromiseValued(operand));
+    }
+
+    /** What the call itself shows about starting work worth overlapping; types may still say no. */
+    function startsWorkVisibly(started: StartedCall | null): started is StartedCall {
       if (!started || isDelay(started) || isOrderingName(started.name) || isInteractive(started.name)) return false;
       // `prompt.select(…)`, `inquirer.input(…)`: the receiver says it asks the user.
       if (started.receiver !== null && isInteractive(started.receiver.split('.').pop()?.replace(/_\d+$/, '') ?? null)) return false;
       // `await Promise.all(…)` gathers work already started: a phase boundary, not new work.
-      if (isCombinatorCall(started.call)) return false;
-      return !promises.typeAware || promises.isPromiseValued(operand);
+      return !isCombinatorCall(started.call);
+    }
+
+    /**
+     * The parts of a run between awaits of values that are not promises (with types only). Asked
+     * once a run is complete, so that only awaits in runs long enough to report are typed.
+     */
+    function splitAtNonPromises(run: RunItem[]): RunItem[][] {
+      if (!promises.typeAware) return [run];
+      const parts: RunItem[][] = [[]];
+      for (const item of run) {
+        if (promises.isPromiseValued(item.operand)) parts[parts.length - 1]!.push(item);
+        else parts.push([]);
+      }
+      return parts;
     }
 
     // --- runs of awaits -------------------------------------------------------------------------
@@ -263,7 +281,9 @@ export default createRule<Options, MessageIds>({
       // or a lock: their order is the point.
       let inCriticalSection = false;
       const flush = (): void => {
-        if (run.length >= minRunLength && !inCriticalSection) reportRun(run);
+        if (run.length >= minRunLength && !inCriticalSection) {
+          for (const part of splitAtNonPromises(run)) if (part.length >= minRunLength) reportRun(part);
+        }
         run = [];
         state = emptyRunState();
       };
@@ -281,7 +301,7 @@ export default createRule<Options, MessageIds>({
           inCriticalSection = false;
           continue;
         }
-        if (!described || !startsIndependentWork(described.operand, started) || containsAwait(described.operand)) {
+        if (!described || !startsWorkVisibly(started) || containsAwait(described.operand)) {
           flush();
           continue;
         }
@@ -641,6 +661,14 @@ export default createRule<Options, MessageIds>({
       return dotted.split('.').some((part) => wordsOf(part).some((word) => word === 'output' || word === 'print'));
     }
 
+    /**
+     * Whether the statements being entered can await: inside an async function, or at a module's
+     * top level. Blocks of other functions (most of a code base) are not worth a look.
+     */
+    const canAwaitHere = (): boolean => {
+      const owner = functionStack[functionStack.length - 1];
+      return owner === undefined || (isFunctionNode(owner) && owner.async);
+    };
     const enterFunction = (node: TSESTree.Node): void => {
       functionStack.push(node);
     };
@@ -650,9 +678,12 @@ export default createRule<Options, MessageIds>({
 
     return {
       Program: (node) => checkStatementList(node.body),
-      BlockStatement: (node) => checkStatementList(node.body),
-      StaticBlock: (node) => checkStatementList(node.body),
-      SwitchCase: (node) => checkStatementList(node.consequent),
+      BlockStatement: (node) => {
+        if (canAwaitHere()) checkStatementList(node.body);
+      },
+      SwitchCase: (node) => {
+        if (canAwaitHere()) checkStatementList(node.consequent);
+      },
 
       ':function': enterFunction,
       ':function:exit': exitFunction,

@@ -197,6 +197,8 @@ export default createRule<Options, MessageIds>({
     }
 
     function checkCall(call: TSESTree.CallExpression): void {
+      // Without types only the catalogue's APIs are checked; other calls need no scope search.
+      if (!services && findApi(call.callee) === null) return;
       const signal = options.checkPropagation === false ? null : findSignalInScope(call);
       const described = describeCall(call, signal !== null);
       if (!described || described.opaque || passesSignal(described)) return;
