@@ -39,6 +39,19 @@ function canonicalize(member: ModuleMember): ModuleMember {
   return submodule ? { module: submodule, path: rest } : member;
 }
 
+/**
+ * The variable an identifier refers to. Looked up by name from the identifier's own scope:
+ * `findVariable` given the node instead searches the scope's children for the innermost one,
+ * which is linear in the number of functions in that scope (quadratic over a file with
+ * thousands of top-level callbacks).
+ */
+export function findVariableOf(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  identifier: TSESTree.Identifier,
+): TSESLint.Scope.Variable | null {
+  return ASTUtils.findVariable(sourceCode.getScope(identifier), identifier.name);
+}
+
 /** Whether `node` is `name` and refers to the global of that name (not a local binding). */
 export function isGlobalReference(
   sourceCode: Readonly<TSESLint.SourceCode>,
@@ -48,7 +61,7 @@ export function isGlobalReference(
   if (node.type !== AST_NODE_TYPES.Identifier || (name !== undefined && node.name !== name)) {
     return false;
   }
-  const variable = ASTUtils.findVariable(sourceCode.getScope(node), node);
+  const variable = findVariableOf(sourceCode, node);
   return variable === null || variable.defs.length === 0;
 }
 
@@ -63,7 +76,7 @@ export function findConstantVariable(
   sourceCode: Readonly<TSESLint.SourceCode>,
   node: TSESTree.Identifier,
 ): TSESLint.Scope.Variable | null {
-  const variable = ASTUtils.findVariable(sourceCode.getScope(node), node);
+  const variable = findVariableOf(sourceCode, node);
   if (!variable || variable.defs.length !== 1) return null;
   return isReassigned(variable) ? null : variable;
 }

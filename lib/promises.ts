@@ -1,9 +1,10 @@
-import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
 
 import { type FunctionNode, isFunctionNode } from './functions.js';
 import {
   findConstantVariable,
+  findVariableOf,
   getStaticPropertyName,
   isGlobalReference,
   resolveModuleMember,
@@ -91,7 +92,7 @@ export function isKnownArray(sourceCode: SourceCode, promises: PromiseDetector, 
     return ['map', 'filter', 'slice', 'concat', 'flat', 'flatMap', 'toSorted', 'toReversed'].includes(method ?? '');
   }
   if (node.type !== AST_NODE_TYPES.Identifier) return false;
-  const definition = ASTUtils.findVariable(sourceCode.getScope(node), node)?.defs[0];
+  const definition = findVariableOf(sourceCode, node)?.defs[0];
   const annotation = definition && 'typeAnnotation' in definition.name ? definition.name.typeAnnotation : undefined;
   const type = annotation?.type === AST_NODE_TYPES.TSTypeAnnotation ? annotation.typeAnnotation : undefined;
   if (type) {

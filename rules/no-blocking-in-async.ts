@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { BLOCKING_API_NAMES, type BlockingApi, type Replacement, findBlockingApi } from '../lib/blocking-apis.js';
 import { moduleExportSchema } from '../lib/call-specifiers.js';
@@ -6,9 +6,10 @@ import { createRule } from '../lib/create-rule.js';
 import { type NeededImport, planImports } from '../lib/imports.js';
 import { type FunctionNode, isFunctionNode } from '../lib/functions.js';
 import {
-  type ModuleMember,
+  findVariableOf,
   getStaticPropertyName,
   isGlobalReference,
+  type ModuleMember,
   normalizeModuleName,
   resolveModuleMember,
   skipTypeWrappers,
@@ -199,7 +200,7 @@ export default createRule<Options, MessageIds>({
 
     function isImportedIdentifier(node: TSESTree.Node): boolean {
       if (node.type !== AST_NODE_TYPES.Identifier) return false;
-      return ASTUtils.findVariable(sourceCode.getScope(node), node)?.defs[0]?.type === 'ImportBinding';
+      return findVariableOf(sourceCode, node)?.defs[0]?.type === 'ImportBinding';
     }
 
     function isAllowed(api: BlockingApi): boolean {

@@ -191,8 +191,11 @@ export default createRule<Options, MessageIds>({
         }
       }
       if (options.ignoreIIFE && isIIFE(call)) return null;
-      if (matchesCallSpecifier(sourceCode, callee, safeCalls)) return null;
-      return findUnhandledValue(whole);
+      // The cheaper question first: with types, whether the callee is a known safe call; without,
+      // whether the call gives a promise at all.
+      if (promises.typeAware && matchesCallSpecifier(sourceCode, callee, safeCalls)) return null;
+      const finding = findUnhandledValue(whole);
+      return finding && !promises.typeAware && matchesCallSpecifier(sourceCode, callee, safeCalls) ? null : finding;
     }
 
     function findUnhandledValue(node: TSESTree.Node): Finding | null {
@@ -251,6 +254,8 @@ export default createRule<Options, MessageIds>({
       const binding = asLocalBinding(node);
       if (!binding) return;
       const { declarator } = binding;
+      // Without types the question is cheap and rules out most variables before their references are read.
+      if (!promises.typeAware && !promises.isPromiseValued(declarator.init)) return;
       const [variable] = sourceCode.getDeclaredVariables(declarator);
       if (!variable) return;
       let firstRead: TSESTree.Identifier | null = null;

@@ -127,6 +127,7 @@ export default createRule<Options, MessageIds>({
     const ignore = options.ignore ?? [];
 
     function isIgnoredCallee(callee: TSESTree.Node): boolean {
+      if (ignore.length === 0) return false;
       const dotted = getDottedName(callee);
       return dotted !== null && ignore.some((entry) => dotted === entry || dotted.startsWith(`${entry}.`));
     }

@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
 
 import { someNodeInside } from '../lib/ast.js';
@@ -15,9 +15,10 @@ import {
   isInside,
 } from '../lib/functions.js';
 import {
-  type ModuleMember,
+  findVariableOf,
   getStaticPropertyName,
   isGlobalReference,
+  type ModuleMember,
   normalizeModuleName,
   resolveModuleMember,
   skipTypeWrappers,
@@ -292,7 +293,7 @@ export default createRule<Options, MessageIds>({
 
     function isOutsideTarget(target: TSESTree.Node, owner: FunctionNode): boolean {
       if (target.type !== AST_NODE_TYPES.Identifier) return true; // a property: stored on an object
-      const definition = ASTUtils.findVariable(sourceCode.getScope(target), target)?.defs[0];
+      const definition = findVariableOf(sourceCode, target)?.defs[0];
       return !definition || !isInside(definition.name, owner);
     }
 

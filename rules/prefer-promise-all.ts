@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { type AwaitStatement, buildAwaitAllText, describeAwaitStatement } from '../lib/await-statements.js';
 import { getDottedName } from '../lib/call-specifiers.js';
@@ -6,7 +6,14 @@ import { someNodeInside } from '../lib/ast.js';
 import { createRule } from '../lib/create-rule.js';
 import { acceptsMemberAccess } from '../lib/fix.js';
 import { findEnclosingFunction, isFunctionNode, isInside } from '../lib/functions.js';
-import { getStaticPropertyName, isGlobalName, isGlobalReference, resolveModuleMember, skipTypeWrappers } from '../lib/modules.js';
+import {
+  findVariableOf,
+  getStaticPropertyName,
+  isGlobalName,
+  isGlobalReference,
+  resolveModuleMember,
+  skipTypeWrappers,
+} from '../lib/modules.js';
 import { getPromiseDetector, isKnownArray } from '../lib/promises.js';
 
 type Options = [
@@ -341,7 +348,7 @@ export default createRule<Options, MessageIds>({
       for (const node of reads) {
         const readsWritten = someNodeInside(sourceCode, node, (inner) => {
           if (inner.type !== AST_NODE_TYPES.Identifier || !isReference(inner)) return false;
-          const variable = ASTUtils.findVariable(sourceCode.getScope(inner), inner);
+          const variable = findVariableOf(sourceCode, inner);
           return variable !== null && state.written.has(variable);
         }, () => true);
         if (readsWritten) return true;
@@ -368,7 +375,7 @@ export default createRule<Options, MessageIds>({
       if (!binding) return;
       if (isRootedAtThis(binding.target)) state.writesThis = true;
       for (const identifier of collectIdentifiers(binding.target)) {
-        const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
+        const variable = findVariableOf(sourceCode, identifier);
         if (variable) state.written.add(variable);
       }
     }
@@ -489,7 +496,7 @@ export default createRule<Options, MessageIds>({
         return null;
       }
       const target = call.callee.object;
-      const variable = ASTUtils.findVariable(sourceCode.getScope(target), target);
+      const variable = findVariableOf(sourceCode, target);
       const declaredHere = variable?.defs[0]?.node && findEnclosingFunction(variable.defs[0].node) === findEnclosingFunction(loop);
       const readByOperand = variable?.references.some((reference) => isInside(reference.identifier, call.arguments[0]!));
       return declaredHere && !readByOperand ? (call as TSESTree.CallExpression & { callee: TSESTree.MemberExpression }) : null;
@@ -512,7 +519,7 @@ export default createRule<Options, MessageIds>({
         someNodeInside(sourceCode, argument, (node) => {
           if (node.type === AST_NODE_TYPES.ThisExpression) return true;
           if (node.type !== AST_NODE_TYPES.Identifier || !isReference(node)) return false;
-          const variable = ASTUtils.findVariable(sourceCode.getScope(node), node);
+          const variable = findVariableOf(sourceCode, node);
           // Globals and imports (constants, helpers) are not state a call could share.
           const definition = variable?.defs[0];
           if (!definition || definition.type === 'ImportBinding' || definition.type === 'FunctionName') return false;
@@ -553,7 +560,7 @@ export default createRule<Options, MessageIds>({
     }
 
     function isDeclaredInside(identifier: TSESTree.Identifier, loop: LoopFrame['loop']): boolean {
-      const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
+      const variable = findVariableOf(sourceCode, identifier);
       const definition = variable?.defs[0];
       if (!definition) return false;
       // The loop's own variable is new in each iteration (for `let`/`const` heads).
