@@ -1,4 +1,6 @@
-import { ESLintUtils } from '@typescript-eslint/utils';
+import { ESLintUtils, type TSESLint } from '@typescript-eslint/utils';
+
+import { memoizeByObject } from './memoize.js';
 
 export const REPOSITORY_URL = 'https://github.com/async-pitfalls/eslint-plugin-async-pitfalls';
 
@@ -18,6 +20,61 @@ export interface AsyncPitfallsDocs {
   strictOptions?: readonly unknown[];
 }
 
-export const createRule = ESLintUtils.RuleCreator<AsyncPitfallsDocs>(
-  (name) => `${REPOSITORY_URL}/blob/main/docs/rules/${name}.md`,
-);
+export type AsyncPitfallsRule<Options extends readonly unknown[], MessageIds extends string> = TSESLint.RuleModule<
+  MessageIds,
+  Options,
+  AsyncPitfallsDocs
+> & { name: string };
+
+export function docsUrl(name: string): string {
+  return `${REPOSITORY_URL}/blob/main/docs/rules/${name}.md`;
+}
+
+/**
+ * Defines a rule with its docs URL and its options merged over `meta.defaultOptions`.
+ *
+ * ESLint calls `create` once per file and rule, always with the same option objects for files
+ * that share a config; the merge (a structured clone and a deep merge) is done once per set of
+ * options instead of per file, and the rule receives the same merged object each time, so it
+ * can key what it derives from its options on that object (see `derivedFromOptions`).
+ */
+export function createRule<Options extends readonly unknown[], MessageIds extends string>({
+  name,
+  meta,
+  create,
+}: Readonly<ESLintUtils.RuleWithMetaAndName<Options, MessageIds, AsyncPitfallsDocs>>): AsyncPitfallsRule<
+  Options,
+  MessageIds
+> {
+  const defaults = (meta.defaultOptions ?? []) as unknown as Options;
+  const merged = new WeakMap<object, Readonly<Options>>();
+  let withoutOptions: Readonly<Options> | undefined;
+
+  const mergeWithDefaults = (given: readonly unknown[]): Readonly<Options> =>
+    ESLintUtils.applyDefault<Options, Options>(defaults, given as Options);
+
+  function optionsFor(given: readonly unknown[]): Readonly<Options> {
+    const [first] = given;
+    if (first === undefined) return (withoutOptions ??= mergeWithDefaults(given));
+    if (given.length > 1 || typeof first !== 'object' || first === null) return mergeWithDefaults(given);
+    let options = merged.get(first);
+    if (!options) {
+      options = mergeWithDefaults(given);
+      merged.set(first, options);
+    }
+    return options;
+  }
+
+  return {
+    name,
+    meta: { ...meta, docs: { ...meta.docs, url: docsUrl(name) } },
+    defaultOptions: defaults,
+    create: (context) => create(context, optionsFor(context.options)),
+  };
+}
+
+/**
+ * Computes what a rule derives from its options (lookup sets, merged catalogues) once per set
+ * of options rather than once per file.
+ */
+export const derivedFromOptions = memoizeByObject;

@@ -12,7 +12,8 @@ import {
 } from './modules.js';
 import { PROMISE_RETURNING_EXPORTS, PROMISE_STATICS } from './promise-apis.js';
 import { someNodeInside } from './ast.js';
-import { type TypeServices, getTypeServices, isFixedType } from './types.js';
+import { memoizeByObject } from './memoize.js';
+import { type TypeServices, getTypeServices, isFixedType, isPolymorphicThisType, loadTypeScript } from './types.js';
 
 /**
  * Answers "does this expression evaluate to a promise?" at the depth the file allows: with type
@@ -56,17 +57,7 @@ export function getPromiseDetector(context: Readonly<TSESLint.RuleContext<string
   return detector;
 }
 
-function memoize(compute: (node: TSESTree.Node) => boolean): (node: TSESTree.Node) => boolean {
-  const cache = new WeakMap<TSESTree.Node, boolean>();
-  return (node) => {
-    let result = cache.get(node);
-    if (result === undefined) {
-      result = compute(node);
-      cache.set(node, result);
-    }
-    return result;
-  };
-}
+const memoize = (compute: (node: TSESTree.Node) => boolean): ((node: TSESTree.Node) => boolean) => memoizeByObject(compute);
 
 /**
  * Whether `node`, passed as `.catch(node)` or `.then(f, node)`, handles a rejection: anything but
@@ -142,38 +133,82 @@ function createTypedDetector(services: TypeServices, sourceCode: SourceCode): Pr
     unionParts(checker.getApparentType(type)).some((part) => isThenable(part, at));
 
   /**
-   * What a call's callee declares it returns, when every signature agrees and none depends on the
-   * arguments: most calls never need to be resolved.
+   * Whether a declared return type is thenable whatever the call's type arguments are: `void`,
+   * `FindCursor<T>` (no `then`, for any `T`) and `Promise<T>` answer without resolving the call;
+   * `T`, `T[K]` or a conditional type need the call's own types (`undefined`). A method declared
+   * to return `this` returns its receiver.
    */
-  const decideFromSignatures = (call: TSESTree.CallExpression | TSESTree.NewExpression): boolean | undefined => {
-    if (call.callee.type === AST_NODE_TYPES.Super) return undefined;
+  const isThenableForAnyTypeArguments = (type: ts.Type, receiver: ts.Node | null, at: ts.Node): boolean | undefined => {
+    const { TypeFlags, ObjectFlags } = loadTypeScript();
+    if (type.isUnion()) return someVerdict(type.types, (part) => isThenableForAnyTypeArguments(part, receiver, at));
+    if (type.isIntersection()) return isFixedType(type) ? isThenableType(type, at) : undefined;
+    if (isPolymorphicThisType(type)) {
+      return receiver ? isThenableType(checker.getTypeAtLocation(receiver), at) : undefined;
+    }
+    if (type.flags & TypeFlags.Instantiable) return undefined;
+    if (type.flags & TypeFlags.Object && (type as ts.ObjectType).objectFlags & ObjectFlags.Mapped) return undefined;
+    return isThenableType(type, at);
+  };
+
+  /** Whether a declared return type is an array of thenables whatever the type arguments are. */
+  const isPromiseArrayForAnyTypeArguments = (type: ts.Type, at: ts.Node): boolean | undefined => {
+    if (type.isUnion()) return someVerdict(type.types, (part) => isPromiseArrayForAnyTypeArguments(part, at));
+    if (type.flags & loadTypeScript().TypeFlags.Instantiable) return undefined;
+    if (!checker.isArrayType(type) && !checker.isTupleType(type)) return false;
+    return someVerdict(checker.getTypeArguments(type as ts.TypeReference), (element) =>
+      isThenableForAnyTypeArguments(element, null, at),
+    );
+  };
+
+  /**
+   * What a call's callee declares it returns, when every signature agrees: most calls never need
+   * to be resolved (choosing an overload, inferring type arguments, typing callbacks).
+   */
+  const decideFromSignatures = (
+    call: TSESTree.CallExpression | TSESTree.NewExpression,
+    judge: (returnType: ts.Type, receiver: ts.Node | null, at: ts.Node) => boolean | undefined,
+  ): boolean | undefined => {
     const callee = services.toTsNode(call.callee);
     const calleeType = checker.getTypeAtLocation(callee);
     const signatures = unionParts(checker.getApparentType(calleeType)).flatMap((part) =>
       call.type === AST_NODE_TYPES.NewExpression ? part.getConstructSignatures() : part.getCallSignatures(),
     );
     if (signatures.length === 0) return undefined;
-    let thenables = 0;
+    const typescript = loadTypeScript();
+    const receiver =
+      typescript.isPropertyAccessExpression(callee) || typescript.isElementAccessExpression(callee) ? callee.expression : null;
+    let yes = 0;
     for (const signature of signatures) {
-      if (signature.getTypeParameters()?.length) return undefined;
-      const returnType = signature.getReturnType();
-      if (!isFixedType(returnType)) return undefined;
-      if (isThenableType(returnType, callee)) thenables++;
+      const verdict = judge(signature.getReturnType(), receiver, callee);
+      if (verdict === undefined) return undefined;
+      if (verdict) yes++;
     }
-    return thenables === 0 ? false : thenables === signatures.length ? true : undefined;
+    return yes === 0 ? false : yes === signatures.length ? true : undefined;
+  };
+
+  /** A call, or a call behind `?.`, `!` or `as`: what its callee declares may answer for it. */
+  const asCall = (node: TSESTree.Node): TSESTree.CallExpression | TSESTree.NewExpression | null => {
+    const target = node.type === AST_NODE_TYPES.ChainExpression ? node.expression : node;
+    return target.type === AST_NODE_TYPES.CallExpression || target.type === AST_NODE_TYPES.NewExpression ? target : null;
   };
 
   const isPromiseValued = memoize((node) => {
-    const target = node.type === AST_NODE_TYPES.ChainExpression ? node.expression : node;
-    if (target.type === AST_NODE_TYPES.CallExpression || target.type === AST_NODE_TYPES.NewExpression) {
-      const decided = decideFromSignatures(target);
-      if (decided !== undefined) return decided;
-    }
+    // An await unwraps every promise; `super()` gives `this`.
+    if (node.type === AST_NODE_TYPES.AwaitExpression) return false;
+    const call = asCall(node);
+    if (call?.callee.type === AST_NODE_TYPES.Super) return false;
+    const decided = call ? decideFromSignatures(call, isThenableForAnyTypeArguments) : undefined;
+    if (decided !== undefined) return decided;
     const tsNode = services.toTsNode(node);
     return isThenableType(checker.getTypeAtLocation(tsNode), tsNode);
   });
 
   const isPromiseArray = memoize((node) => {
+    if (node.type === AST_NODE_TYPES.AwaitExpression) return false;
+    const call = asCall(node);
+    if (call?.callee.type === AST_NODE_TYPES.Super) return false;
+    const decided = call ? decideFromSignatures(call, (type, _receiver, at) => isPromiseArrayForAnyTypeArguments(type, at)) : undefined;
+    if (decided !== undefined) return decided;
     const tsNode = services.toTsNode(node);
     return unionParts(checker.getTypeAtLocation(tsNode)).some(
       (part) =>
@@ -182,9 +217,28 @@ function createTypedDetector(services: TypeServices, sourceCode: SourceCode): Pr
     );
   });
 
-  const isPromiseReturningFunction = memoize((node) => {
+  /**
+   * A name's declared type comes from its annotation alone (`options: CommandOptions`), which the
+   * checker reads without checking any expression; classes and caught errors are never
+   * functions one could pass as a callback.
+   */
+  const returnsPromiseByDeclaration = (node: TSESTree.Node): boolean | undefined => {
     // A function written here shows it: typing it would mean resolving the call it is passed to.
     const shown = returnsPromiseVisibly(sourceCode, node);
+    if (shown !== undefined || node.type !== AST_NODE_TYPES.Identifier) return shown;
+    const definition = findConstantVariable(sourceCode, node)?.defs[0];
+    if (definition?.type === 'ClassName' || definition?.type === 'CatchClause') return false;
+    const annotation = definition && (definition.type === 'Parameter' || definition.type === 'Variable') ? typeAnnotationOf(definition.name) : undefined;
+    if (!annotation) return undefined;
+    const at = services.toTsNode(annotation);
+    const signatures = unionParts(checker.getApparentType(checker.getTypeFromTypeNode(at as ts.TypeNode))).flatMap((part) =>
+      part.getCallSignatures(),
+    );
+    return someVerdict(signatures, (signature) => isThenableForAnyTypeArguments(signature.getReturnType(), null, at));
+  };
+
+  const isPromiseReturningFunction = memoize((node) => {
+    const shown = returnsPromiseByDeclaration(node);
     if (shown !== undefined) return shown;
     const tsNode = services.toTsNode(node);
     const type = checker.getTypeAtLocation(tsNode);
@@ -266,6 +320,17 @@ const NOT_CALLABLE = new Set<AST_NODE_TYPES>([
   AST_NODE_TYPES.UpdateExpression,
   AST_NODE_TYPES.ClassExpression,
 ]);
+
+/** `true` if any item is, `undefined` if any cannot tell, else `false`. */
+function someVerdict<T>(items: readonly T[], judge: (item: T) => boolean | undefined): boolean | undefined {
+  let verdict: boolean | undefined = false;
+  for (const item of items) {
+    const itemVerdict = judge(item);
+    if (itemVerdict) return true;
+    if (itemVerdict === undefined) verdict = undefined;
+  }
+  return verdict;
+}
 
 function unionParts(type: ts.Type): readonly ts.Type[] {
   return type.isUnion() ? type.types : [type];

@@ -56,6 +56,12 @@ export function isFixedType(type: ts.Type): boolean {
   return !(type.flags & TypeFlags.Object && (type as ts.ObjectType).objectFlags & ObjectFlags.Mapped);
 }
 
+/** The polymorphic `this` type: a type parameter whose symbol is the class, not a type parameter. */
+export function isPolymorphicThisType(type: ts.Type): boolean {
+  const { TypeFlags, SymbolFlags } = loadTypeScript();
+  return (type.flags & TypeFlags.TypeParameter) !== 0 && type.symbol !== undefined && (type.symbol.flags & SymbolFlags.TypeParameter) === 0;
+}
+
 export interface VoidCallbackParameters {
   /** Positions where every signature declares a function returning `void` (`callback: () => void`). */
   voidCallbacks: ReadonlySet<number>;

@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 
 import { BLOCKING_API_NAMES, type BlockingApi, type Replacement, findBlockingApi } from '../lib/blocking-apis.js';
 import { moduleExportSchema } from '../lib/call-specifiers.js';
-import { createRule } from '../lib/create-rule.js';
+import { createRule, derivedFromOptions } from '../lib/create-rule.js';
 import { type NeededImport, planImports } from '../lib/imports.js';
 import { type FunctionNode, isFunctionNode } from '../lib/functions.js';
 import {
@@ -74,6 +74,14 @@ interface BlockedContext {
   callback: { method: string } | null;
 }
 
+/** The configured extra blocking APIs by `module:name`, and every name worth resolving. */
+const additionalApisOf = derivedFromOptions((options: Options[0]) => ({
+  additional: new Map(
+    (options.additionalBlocking ?? []).map((entry) => [`${normalizeModuleName(entry.module)}:${entry.name}`, entry]),
+  ),
+  candidateNames: new Set([...BLOCKING_API_NAMES, ...(options.additionalBlocking ?? []).map((entry) => entry.name)]),
+}));
+
 export default createRule<Options, MessageIds>({
   name: 'no-blocking-in-async',
   meta: {
@@ -131,10 +139,7 @@ export default createRule<Options, MessageIds>({
     const { sourceCode } = context;
     const services = getTypeServices(sourceCode);
     const allow = options.allow ?? [];
-    const additional = new Map(
-      (options.additionalBlocking ?? []).map((entry) => [`${normalizeModuleName(entry.module)}:${entry.name}`, entry]),
-    );
-    const candidateNames = new Set([...BLOCKING_API_NAMES, ...(options.additionalBlocking ?? []).map((entry) => entry.name)]);
+    const { additional, candidateNames } = additionalApisOf(options);
 
     function findBlockedContext(node: TSESTree.Node): BlockedContext | null {
       let callback: BlockedContext['callback'] = null;
@@ -212,7 +217,17 @@ export default createRule<Options, MessageIds>({
       );
     }
 
+    /** A method call can only be a blocking API under one of their names (`fs.readFileSync`). */
+    function mayBeBlocking(callee: TSESTree.Node): boolean {
+      const target = skipTypeWrappers(callee);
+      if (target.type === AST_NODE_TYPES.Identifier) return true;
+      if (target.type !== AST_NODE_TYPES.MemberExpression) return false;
+      const name = getStaticPropertyName(target);
+      return name !== null && (candidateNames.has(name) || name.endsWith('Sync'));
+    }
+
     function checkCall(call: TSESTree.CallExpression): void {
+      if (!mayBeBlocking(call.callee)) return;
       const blocked = findBlockedContext(call);
       if (!blocked) return;
       const resolved = resolveBlockingApi(call.callee);

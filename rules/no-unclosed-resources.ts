@@ -3,7 +3,7 @@ import type * as ts from 'typescript';
 
 import { someNodeInside } from '../lib/ast.js';
 import { type CallSpecifier, callSpecifierSchema, matchesCallSpecifier, moduleExportSchema } from '../lib/call-specifiers.js';
-import { createRule } from '../lib/create-rule.js';
+import { createRule, derivedFromOptions } from '../lib/create-rule.js';
 import {
   type FunctionNode,
   type LocalBinding,
@@ -72,6 +72,20 @@ function isStoringMethod(name: string | null): boolean {
 /** Calling one of these on a value of a disposable type keeps it alive on purpose. */
 const LONG_LIVED_TYPED = ['on', 'once', 'addListener', 'listen'];
 
+/** The built-in resources and the configured ones. */
+const catalogueOf = derivedFromOptions((options: Options[0]): ResourceKind[] => [
+  ...DEFAULT_RESOURCES,
+  ...(options.resources ?? []).map((entry): ResourceKind => {
+    const release = typeof entry.release === 'string' ? [entry.release] : entry.release;
+    return {
+      module: normalizeModuleName(entry.module),
+      name: entry.name,
+      release,
+      releaseStatement: `await $.${release[0] ?? 'close'}();`,
+    };
+  }),
+]);
+
 export default createRule<Options, MessageIds>({
   name: 'no-unclosed-resources',
   meta: {
@@ -122,20 +136,7 @@ export default createRule<Options, MessageIds>({
   create(context, [options]) {
     const { sourceCode } = context;
     const services = getTypeServices(sourceCode);
-    const catalogue = [
-      ...DEFAULT_RESOURCES,
-      ...(options.resources ?? []).map(
-        (entry): ResourceKind => {
-          const release = typeof entry.release === 'string' ? [entry.release] : entry.release;
-          return {
-            module: normalizeModuleName(entry.module),
-            name: entry.name,
-            release,
-            releaseStatement: `await $.${release[0] ?? 'close'}();`,
-          };
-        },
-      ),
-    ];
+    const catalogue = catalogueOf(options);
     const ownership = options.ownershipFunctions ?? DEFAULT_OWNERSHIP;
 
     function findResourceKind(init: TSESTree.Expression, id: TSESTree.Identifier): ResourceKind | null {
@@ -155,11 +156,16 @@ export default createRule<Options, MessageIds>({
       // that lives elsewhere (`this.frame.page()`).
       if (!services || (target.type === AST_NODE_TYPES.CallExpression && !isAcquisitionName(calleeName(callee)))) return null;
       if (SELF_ENDING_TYPES.has(calleeName(callee) ?? '')) return null;
-      return findDisposableKind(services, id, callee);
+      return findDisposableKind(services, id, target);
     }
 
     /** Type-aware: any value whose own type (not the standard library's) is disposable. */
-    function findDisposableKind(typeServices: TypeServices, id: TSESTree.Identifier, callee: TSESTree.Node): ResourceKind | null {
+    function findDisposableKind(
+      typeServices: TypeServices,
+      id: TSESTree.Identifier,
+      acquisition: TSESTree.CallExpression | TSESTree.NewExpression,
+    ): ResourceKind | null {
+      const callee = skipTypeWrappers(acquisition.callee);
       if (
         callee.type === AST_NODE_TYPES.Identifier &&
         (callee.name === 'setTimeout' || callee.name === 'setImmediate')
@@ -167,7 +173,7 @@ export default createRule<Options, MessageIds>({
         return null;
       }
       const { checker, program } = typeServices;
-      const type = checker.getTypeAtLocation(typeServices.toTsNode(id));
+      const type = acquiredType(typeServices, id, acquisition);
       if (SELF_ENDING_TYPES.has(type.getSymbol()?.getName() ?? '')) return null;
       // The resource's own type must come from a package or the project: iterators and
       // generators are disposable in the standard library (and Node's compatibility typings).
@@ -188,6 +194,26 @@ export default createRule<Options, MessageIds>({
         releaseStatement: first ? `${isAsync ? 'await ' : ''}$.${first}();` : '',
         asyncDispose: isAsync,
       };
+    }
+
+    /**
+     * The type of what was acquired. For `new C(…)` the class's declared instance type says which
+     * members it has whatever its type arguments are, without resolving the constructor call.
+     */
+    function acquiredType(
+      typeServices: TypeServices,
+      id: TSESTree.Identifier,
+      acquisition: TSESTree.CallExpression | TSESTree.NewExpression,
+    ): ts.Type {
+      const { checker } = typeServices;
+      if (acquisition.type === AST_NODE_TYPES.NewExpression) {
+        const signatures = checker.getTypeAtLocation(typeServices.toTsNode(acquisition.callee)).getConstructSignatures();
+        const instance = signatures[0]?.getReturnType().getSymbol();
+        if (instance && signatures.every((signature) => signature.getReturnType().getSymbol() === instance)) {
+          return signatures[0]!.getReturnType();
+        }
+      }
+      return checker.getTypeAtLocation(typeServices.toTsNode(id));
     }
 
     function checkDeclarator(node: TSESTree.VariableDeclarator): void {

@@ -288,6 +288,8 @@ export default createRule<Options, MessageIds>({
       // or a lock: their order is the point.
       let inCriticalSection = false;
       const flush = (): void => {
+        // Most statements end a run that never started: nothing to reset.
+        if (run.length === 0) return;
         if (run.length >= minRunLength && !inCriticalSection) {
           for (const part of splitAtNonPromises(run)) if (part.length >= minRunLength) reportRun(part);
         }

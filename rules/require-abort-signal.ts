@@ -3,7 +3,7 @@ import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescr
 import { someNodeInside } from '../lib/ast.js';
 import { type CancellableApi, DEFAULT_CANCELLABLE_APIS } from '../lib/cancellable-apis.js';
 import { moduleExportSchema } from '../lib/call-specifiers.js';
-import { createRule } from '../lib/create-rule.js';
+import { createRule, derivedFromOptions } from '../lib/create-rule.js';
 import { type FunctionNode, findEnclosingFunction } from '../lib/functions.js';
 import { isGlobalName, isGlobalReference, normalizeModuleName, resolveModuleMember, skipTypeWrappers } from '../lib/modules.js';
 import { getTypeServices } from '../lib/types.js';
@@ -46,6 +46,12 @@ interface CancellableCall {
 }
 
 const ABORT_CHECK_WORDS = /AbortError|TimeoutError|aborted|throwIfAborted|isAbort/;
+
+/** The built-in cancellable APIs and the configured ones. */
+const catalogueOf = derivedFromOptions((options: Options[0]): CancellableApi[] => [
+  ...DEFAULT_CANCELLABLE_APIS,
+  ...(options.functions ?? []).map((entry) => ({ ...entry, module: normalizeModuleName(entry.module) })),
+]);
 
 export default createRule<Options, MessageIds>({
   name: 'require-abort-signal',
@@ -99,10 +105,7 @@ export default createRule<Options, MessageIds>({
     const { sourceCode } = context;
     const services = getTypeServices(sourceCode);
     const timeoutMs = options.timeoutMs ?? 10_000;
-    const catalogue: CancellableApi[] = [
-      ...DEFAULT_CANCELLABLE_APIS,
-      ...(options.functions ?? []).map((entry) => ({ ...entry, module: normalizeModuleName(entry.module) })),
-    ];
+    const catalogue = catalogueOf(options);
 
     function findApi(callee: TSESTree.Node): CancellableApi | null {
       const target = skipTypeWrappers(callee);

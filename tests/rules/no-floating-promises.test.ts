@@ -111,6 +111,13 @@ const cases: Cases = {
       code: `import { select, saveRemote } from './api';\nasync function run() { const rows = select('users'); await saveRemote(); return await rows; }`,
       mode: 'type-aware',
     },
+    // Decided from the callee's declared return type, whatever its type arguments.
+    { code: `declare function find<T>(filter: T): { toArray(): T[] };\nfind({ a: 1 });`, mode: 'type-aware' },
+    { code: `declare const map: Map<string, Promise<void>>;\nmap.set('a', Promise.resolve());`, mode: 'type-aware' },
+    { code: `declare function identity<T>(value: T): T;\nidentity(1);`, mode: 'type-aware' },
+    { code: `declare function list<T>(value: T): T[];\nlist(1);`, mode: 'type-aware' },
+    { code: `class Base { constructor(readonly p: Promise<void>) {} }\nclass Child extends Base { constructor() { super(Promise.resolve()); } }`, mode: 'type-aware' },
+    { code: `declare function load(): Promise<number>;\nasync function run() { const value = await load(); await load(); return value; }`, mode: 'type-aware' },
     // Without types, a cross-file function is unknown: silence, not a guess.
     { code: `import { saveRemote } from './api';\nsaveRemote();`, mode: 'syntactic' },
     { code: `import { store } from './api';\nstore.save();`, mode: 'syntactic' },
@@ -272,6 +279,21 @@ const cases: Cases = {
           ],
         },
       ],
+    },
+    // A generic callee: `Promise<T>` is a promise for every `T`; `T` is whatever the call makes it.
+    { ...topLevel(`declare function later<T>(value: T): Promise<T>;\nlater(1);`, 'later(1)'), mode: 'type-aware' },
+    { ...topLevel(`declare function identity<T>(value: T): T;\nidentity(Promise.resolve(1));`, 'identity(Promise.resolve(1))'), mode: 'type-aware' },
+    // A method returning `this` returns its receiver: a thenable builder floats.
+    {
+      ...topLevel(
+        `declare class Query implements PromiseLike<number> { where(): this; then<A = number, B = never>(f?: ((v: number) => A | PromiseLike<A>) | null, r?: ((e: unknown) => B | PromiseLike<B>) | null): PromiseLike<A | B>; }\ndeclare const query: Query;\nquery.where();`,
+        'query.where()',
+      ),
+      errors: [{ messageId: 'floating', suggestions: [
+        { messageId: 'addAwait', output: `declare class Query implements PromiseLike<number> { where(): this; then<A = number, B = never>(f?: ((v: number) => A | PromiseLike<A>) | null, r?: ((e: unknown) => B | PromiseLike<B>) | null): PromiseLike<A | B>; }\ndeclare const query: Query;\nawait query.where();` },
+        { messageId: 'addVoid', output: `declare class Query implements PromiseLike<number> { where(): this; then<A = number, B = never>(f?: ((v: number) => A | PromiseLike<A>) | null, r?: ((e: unknown) => B | PromiseLike<B>) | null): PromiseLike<A | B>; }\ndeclare const query: Query;\nvoid query.where();` },
+      ] }],
+      mode: 'type-aware',
     },
     // Promises stored and never read.
     {

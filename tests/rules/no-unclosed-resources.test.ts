@@ -40,6 +40,8 @@ function clientLeak(body: string, after: string | null, messageId: 'neverRelease
 
 const cases: Cases = {
   valid: [
+    // A generic class without a disposer, built with `new`: nothing to release.
+    { code: `declare class Box<T> { constructor(item: T); get(): T }\nexport function run() {\n  const box = new Box(1);\n  return box.get();\n}`, mode: 'type-aware' },
     // Released on every path.
     `${OPEN}export async function run(path: string) {\n  const handle = await open(path);\n  try {\n    return await handle.readFile('utf8');\n  } finally {\n    await handle.close();\n  }\n}`,
     `${OPEN}export async function run(path: string) {\n  await using handle = await open(path);\n  return handle.readFile('utf8');\n}`,
@@ -275,6 +277,12 @@ const cases: Cases = {
           ],
         },
       ],
+    },
+    // `new` of a generic class: its declared instance type shows the disposer for any type argument.
+    {
+      code: `declare class Pool<T> { constructor(item: T); take(): T; [Symbol.dispose](): void }\nexport function run() {\n  const pool = new Pool<string>('a');\n  const item = pool.take();\n  return item;\n}`,
+      mode: 'type-aware',
+      errors: [{ messageId: 'neverReleased', data: { name: 'pool', what: 'Pool resource', remedy: 'release it in a finally block' }, suggestions: [] }],
     },
     {
       code: `declare class Lock { release(): void; [Symbol.dispose](): void }\ndeclare function lock(): Lock;\nexport function run(work: () => void) {\n  const held = lock();\n  work();\n  held.release();\n}`,
