@@ -288,13 +288,55 @@ export function returnsPromiseVisibly(sourceCode: SourceCode, node: TSESTree.Nod
   if (definition?.type === 'FunctionName') {
     return isFunctionNode(definition.node) ? functionReturnsPromiseVisibly(sourceCode, definition.node) : undefined;
   }
-  if (definition?.type !== 'Variable' || definition.node.id !== definition.name || typeAnnotationOf(definition.name)) {
-    return undefined;
-  }
+  // A class (calling it throws) or a caught error is no callback.
+  if (definition?.type === 'ClassName' || definition?.type === 'CatchClause') return false;
+  const annotation = definition && (definition.type === 'Parameter' || definition.type === 'Variable') ? typeAnnotationOf(definition.name) : undefined;
+  if (annotation) return annotationReturnsPromise(annotation);
+  if (definition?.type !== 'Variable' || definition.node.id !== definition.name) return undefined;
   const init = definition.node.init;
   if (!init) return undefined;
   if (isFunctionNode(init)) return functionReturnsPromiseVisibly(sourceCode, init);
   return NOT_CALLABLE.has(init.type) ? false : undefined;
+}
+
+/** Annotations that can never hold a function (narrowing cannot add call signatures to them). */
+const NON_FUNCTION_ANNOTATIONS = new Set<AST_NODE_TYPES>([
+  AST_NODE_TYPES.TSStringKeyword,
+  AST_NODE_TYPES.TSNumberKeyword,
+  AST_NODE_TYPES.TSBooleanKeyword,
+  AST_NODE_TYPES.TSBigIntKeyword,
+  AST_NODE_TYPES.TSSymbolKeyword,
+  AST_NODE_TYPES.TSUndefinedKeyword,
+  AST_NODE_TYPES.TSNullKeyword,
+  AST_NODE_TYPES.TSNeverKeyword,
+  AST_NODE_TYPES.TSVoidKeyword,
+  AST_NODE_TYPES.TSObjectKeyword,
+  AST_NODE_TYPES.TSAnyKeyword,
+  AST_NODE_TYPES.TSUnknownKeyword,
+  AST_NODE_TYPES.TSLiteralType,
+  AST_NODE_TYPES.TSTemplateLiteralType,
+  AST_NODE_TYPES.TSArrayType,
+  AST_NODE_TYPES.TSTupleType,
+]);
+
+/**
+ * What a name's annotation says about calling it returning a promise: a function type says
+ * by its return type; `string`, `unknown` or `Item[]` hold no function; a named type needs types.
+ */
+function annotationReturnsPromise(annotation: TSESTree.TypeNode): boolean | undefined {
+  if (NON_FUNCTION_ANNOTATIONS.has(annotation.type)) return false;
+  if (annotation.type === AST_NODE_TYPES.TSFunctionType) {
+    const returned = annotation.returnType?.typeAnnotation;
+    if (!returned) return undefined;
+    if (isPromiseTypeAnnotation(returned)) return true;
+    return NON_FUNCTION_ANNOTATIONS.has(returned.type) && returned.type !== AST_NODE_TYPES.TSAnyKeyword && returned.type !== AST_NODE_TYPES.TSUnknownKeyword
+      ? false
+      : undefined;
+  }
+  if (annotation.type === AST_NODE_TYPES.TSUnionType) {
+    return someVerdict(annotation.types, annotationReturnsPromise);
+  }
+  return undefined;
 }
 
 function functionReturnsPromiseVisibly(sourceCode: SourceCode, fn: FunctionNode): boolean | undefined {
@@ -335,6 +377,11 @@ function someVerdict<T>(items: readonly T[], judge: (item: T) => boolean | undef
 function unionParts(type: ts.Type): readonly ts.Type[] {
   return type.isUnion() ? type.types : [type];
 }
+
+/** The last name of every known promise-returning export: a method call must bear one to be one. */
+const PROMISE_RETURNING_METHOD_NAMES: ReadonlySet<string> = new Set(
+  Object.values(PROMISE_RETURNING_EXPORTS).flatMap((names) => [...names].map((name) => name.split('.').pop() ?? name)),
+);
 
 // --- syntactic --------------------------------------------------------------------------------
 
@@ -389,6 +436,9 @@ function createSyntacticDetector(sourceCode: SourceCode): PromiseDetector {
     }
     if (isGlobalReference(sourceCode, callee, 'fetch')) return true;
     if (returnsPromise(callee, depth + 1)) return true;
+    if (callee.type === AST_NODE_TYPES.MemberExpression && !PROMISE_RETURNING_METHOD_NAMES.has(getStaticPropertyName(callee) ?? '')) {
+      return false;
+    }
     const member = resolveModuleMember(sourceCode, callee);
     return member !== null && PROMISE_RETURNING_EXPORTS[member.module]?.has(member.path.join('.')) === true;
   }

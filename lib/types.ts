@@ -62,30 +62,30 @@ export function isPolymorphicThisType(type: ts.Type): boolean {
   return (type.flags & TypeFlags.TypeParameter) !== 0 && type.symbol !== undefined && (type.symbol.flags & SymbolFlags.TypeParameter) === 0;
 }
 
-export interface VoidCallbackParameters {
-  /** Positions where every signature declares a function returning `void` (`callback: () => void`). */
-  voidCallbacks: ReadonlySet<number>;
-  /** Positions where some signature's parameter depends on the call's type arguments. */
-  dependOnCall: ReadonlySet<number>;
-}
+/**
+ * What a callee's declared parameter expects at an argument position: a function returning
+ * `void` under every signature, a type that depends on the call's type arguments (only the
+ * resolved call can tell), or anything else.
+ */
+export type ParameterExpectation = 'voidCallback' | 'dependsOnCall' | 'other';
 
 /**
- * What the callee's declared parameters expect at each argument position, read from its
- * signatures without resolving the call.
+ * Reads, from the callee's signatures and without resolving the call, what each argument
+ * position expects; the callee is typed once, a position only when asked about.
  */
-export function findVoidCallbackParameters(services: TypeServices, call: TSESTree.CallExpression): VoidCallbackParameters {
+export function getParameterExpectations(
+  services: TypeServices,
+  call: TSESTree.CallExpression,
+): (index: number) => ParameterExpectation {
   const { checker } = services;
   const at = services.toTsNode(call);
   const calleeType = checker.getApparentType(checker.getTypeAtLocation(services.toTsNode(call.callee)));
   const signatures = (calleeType.isUnion() ? calleeType.types : [calleeType]).flatMap((part) => part.getCallSignatures());
-  const voidCallbacks = new Set<number>();
-  const dependOnCall = new Set<number>();
-  for (let index = 0; index < call.arguments.length; index++) {
+  return (index) => {
     const expected = signatures.map((signature) => parameterTypeAt(services, signature, index, at));
-    if (expected.some((type) => type !== null && !isFixedType(type))) dependOnCall.add(index);
-    else if (expected.length > 0 && expected.every((type) => type !== null && isVoidFunctionType(type))) voidCallbacks.add(index);
-  }
-  return { voidCallbacks, dependOnCall };
+    if (expected.some((type) => type !== null && !isFixedType(type))) return 'dependsOnCall';
+    return expected.length > 0 && expected.every((type) => type !== null && isVoidFunctionType(type)) ? 'voidCallback' : 'other';
+  };
 }
 
 function parameterTypeAt(services: TypeServices, signature: ts.Signature, index: number, at: ts.Node): ts.Type | null {

@@ -15,7 +15,7 @@ import {
   skipTypeWrappers,
 } from '../lib/modules.js';
 import { getPromiseDetector, isKnownArray, isRejectionHandler, returnsPromiseVisibly } from '../lib/promises.js';
-import { type VoidCallbackParameters, findVoidCallbackParameters, getTypeServices } from '../lib/types.js';
+import { type ParameterExpectation, getParameterExpectations, getTypeServices } from '../lib/types.js';
 
 type Options = [
   {
@@ -440,17 +440,18 @@ export default createRule<Options, MessageIds>({
       if (options.ignoreRouteHandlers !== false && callee.type === AST_NODE_TYPES.MemberExpression && ROUTE_METHODS.has(getStaticPropertyName(callee) ?? '')) {
         return;
       }
-      let expected: VoidCallbackParameters | undefined;
+      let expectationAt: ((index: number) => ParameterExpectation) | undefined;
       call.arguments.forEach((argument, index) => {
         const target = skipTypeWrappers(argument);
         if (!isFunctionNode(target) && target.type !== AST_NODE_TYPES.Identifier && target.type !== AST_NODE_TYPES.MemberExpression) return;
         const shown = returnsPromiseVisibly(sourceCode, target);
         if (shown === false) return;
-        expected ??= findVoidCallbackParameters(services, call);
-        if (expected.dependOnCall.has(index)) {
+        expectationAt ??= getParameterExpectations(services, call);
+        const expectation = expectationAt(index);
+        if (expectation === 'dependsOnCall') {
           // A parameter typed by a type parameter: only the resolved call tells what it expects.
           if (!shown || !expectsVoidFunction(argument)) return;
-        } else if (!expected.voidCallbacks.has(index) || (shown === undefined && !returnsPromise(argument))) {
+        } else if (expectation !== 'voidCallback' || (shown === undefined && !returnsPromise(argument))) {
           return;
         }
         context.report({ loc: getHeadLocation(sourceCode, argument), messageId: 'voidReturn', data: { caller: getDottedName(callee) ?? 'The caller' } });

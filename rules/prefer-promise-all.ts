@@ -634,10 +634,10 @@ export default createRule<Options, MessageIds>({
 
     function checkCombinatorArray(call: TSESTree.CallExpression): void {
       const callee = call.callee;
-      if (callee.type !== AST_NODE_TYPES.MemberExpression || !isGlobalReference(sourceCode, callee.object, 'Promise')) return;
-      const method = getStaticPropertyName(callee);
       const [entries] = call.arguments;
-      if (method === null || !COMBINATORS.has(method) || entries?.type !== AST_NODE_TYPES.ArrayExpression) return;
+      if (entries?.type !== AST_NODE_TYPES.ArrayExpression || callee.type !== AST_NODE_TYPES.MemberExpression) return;
+      const method = getStaticPropertyName(callee);
+      if (method === null || !COMBINATORS.has(method) || !isGlobalReference(sourceCode, callee.object, 'Promise')) return;
       const awaited = entries.elements.filter(
         (element): element is TSESTree.AwaitExpression => element?.type === AST_NODE_TYPES.AwaitExpression,
       );
@@ -686,7 +686,10 @@ export default createRule<Options, MessageIds>({
     };
 
     return {
-      Program: (node) => checkStatementList(node.body),
+      // Only a module's top level can await.
+      Program: (node) => {
+        if (node.sourceType === 'module') checkStatementList(node.body);
+      },
       BlockStatement: (node) => {
         if (canAwaitHere()) checkStatementList(node.body);
       },
@@ -718,6 +721,9 @@ export default createRule<Options, MessageIds>({
       AssignmentExpression: (node) => recordWrite(node.left),
       UpdateExpression: (node) => recordWrite(node.argument),
       CallExpression(node) {
+        checkCombinatorArray(node);
+        // What a call writes or prints matters only to the loops around it.
+        if (loopFrames.length === 0) return;
         const callee = node.callee;
         if (callee.type === AST_NODE_TYPES.MemberExpression && MUTATING_METHODS.has(getStaticPropertyName(callee) ?? '')) {
           recordWrite(callee.object);
@@ -734,7 +740,6 @@ export default createRule<Options, MessageIds>({
         }
         const frame = loopFrames[loopFrames.length - 1];
         if (frame && !frame.prints && isOutputCall(callee)) frame.prints = true;
-        checkCombinatorArray(node);
       },
     };
   },

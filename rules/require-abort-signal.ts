@@ -5,7 +5,14 @@ import { type CancellableApi, DEFAULT_CANCELLABLE_APIS } from '../lib/cancellabl
 import { moduleExportSchema } from '../lib/call-specifiers.js';
 import { createRule, derivedFromOptions } from '../lib/create-rule.js';
 import { type FunctionNode, findEnclosingFunction } from '../lib/functions.js';
-import { isGlobalName, isGlobalReference, normalizeModuleName, resolveModuleMember, skipTypeWrappers } from '../lib/modules.js';
+import {
+  getStaticPropertyName,
+  isGlobalName,
+  isGlobalReference,
+  normalizeModuleName,
+  resolveModuleMember,
+  skipTypeWrappers,
+} from '../lib/modules.js';
 import { getTypeServices } from '../lib/types.js';
 
 export interface CancellableOption {
@@ -52,6 +59,11 @@ const catalogueOf = derivedFromOptions((options: Options[0]): CancellableApi[] =
   ...DEFAULT_CANCELLABLE_APIS,
   ...(options.functions ?? []).map((entry) => ({ ...entry, module: normalizeModuleName(entry.module) })),
 ]);
+
+/** The last name of every API in the catalogue: what a method call must be named to be one. */
+const methodNamesOf = derivedFromOptions(
+  (options: Options[0]): ReadonlySet<string> => new Set(catalogueOf(options).map((api) => api.name.split('.').pop() ?? api.name)),
+);
 
 export default createRule<Options, MessageIds>({
   name: 'require-abort-signal',
@@ -106,12 +118,15 @@ export default createRule<Options, MessageIds>({
     const services = getTypeServices(sourceCode);
     const timeoutMs = options.timeoutMs ?? 10_000;
     const catalogue = catalogueOf(options);
+    const methodNames = methodNamesOf(options);
 
     function findApi(callee: TSESTree.Node): CancellableApi | null {
       const target = skipTypeWrappers(callee);
       if (target.type === AST_NODE_TYPES.Identifier && isGlobalReference(sourceCode, target)) {
         return catalogue.find((api) => api.module === 'global' && api.name === target.name) ?? null;
       }
+      // A method is an API of the catalogue only under the last name of one (`http.request`).
+      if (target.type === AST_NODE_TYPES.MemberExpression && !methodNames.has(getStaticPropertyName(target) ?? '')) return null;
       const member = resolveModuleMember(sourceCode, target);
       if (!member) return null;
       const name = member.path.join('.');

@@ -19,6 +19,11 @@ const CATCH = '.catch((error) => { console.error(error); })';
 
 const cases: Cases = {
   valid: [
+    // Names whose annotation shows they hold no promise-returning function.
+    { code: `declare function register(callback: () => void): void;\nexport function run(handler: () => void) { register(handler); }`, mode: 'type-aware' },
+    { code: `declare function register(callback: (() => void) | string): void;\nexport function run(name: string) { register(name); }`, mode: 'type-aware' },
+    { code: `declare function register(callback: (() => void) | unknown[]): void;\nexport function run(names: unknown[]) { register(names); }`, mode: 'type-aware' },
+    { code: `declare function register(callback: () => void): void;\nexport function run() { try { register(() => {}); } catch (error) { register(error as never); } }`, mode: 'type-aware' },
     // Callbacks whose promises are used.
     inAsync(`await Promise.all(items.map(async (item) => save(item)));`),
     inAsync(`const pending = items.map(async (item) => save(item));\nawait Promise.all(pending);`),
@@ -323,6 +328,17 @@ const cases: Cases = {
       errors: [{ messageId: 'executor', suggestions: [] }],
     },
     // Type-aware: any promise-returning function where a void callback is expected.
+    // A name annotated with a function type returning a promise, passed along.
+    {
+      code: `declare function register(callback: () => void): void;\nexport function run(handler: () => Promise<void>) { register(handler); }`,
+      mode: 'type-aware',
+      errors: [{ messageId: 'voidReturn', data: { caller: 'register' } }],
+    },
+    {
+      code: `type Handler = () => Promise<void>;\ndeclare function register(callback: () => void): void;\nexport function run(handler: Handler) { register(handler); }`,
+      mode: 'type-aware',
+      errors: [{ messageId: 'voidReturn', data: { caller: 'register' } }],
+    },
     {
       code: `declare function register(callback: () => void): void;\ndeclare function save(value: unknown): Promise<void>;\nregister(async () => { await save(1); });`,
       mode: 'type-aware',
