@@ -15,7 +15,6 @@ import {
   isInside,
 } from '../lib/functions.js';
 import {
-  findVariableOf,
   getStaticPropertyName,
   isGlobalReference,
   type ModuleMember,
@@ -295,7 +294,9 @@ export default createRule<Options, MessageIds>({
             if (parent.callee === current) return false;
             continue;
           case AST_NODE_TYPES.AssignmentExpression:
-            return parent.right === current && isOutsideTarget(parent.left, owner);
+            // Stored on an object or an outer variable, or aliased into a local one (`socket =
+            // tlsSocket`) that is followed no further, like `const alias = handle` below.
+            return parent.right === current;
           case AST_NODE_TYPES.Property:
           case AST_NODE_TYPES.ArrayExpression:
           case AST_NODE_TYPES.ObjectExpression:
@@ -315,12 +316,6 @@ export default createRule<Options, MessageIds>({
         }
       }
       return false;
-    }
-
-    function isOutsideTarget(target: TSESTree.Node, owner: FunctionNode): boolean {
-      if (target.type !== AST_NODE_TYPES.Identifier) return true; // a property: stored on an object
-      const definition = findVariableOf(sourceCode, target)?.defs[0];
-      return !definition || !isInside(definition.name, owner);
     }
 
     /** A release in a `finally` whose `try` holds every other use, opened right before it. */

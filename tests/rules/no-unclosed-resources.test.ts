@@ -81,6 +81,13 @@ const cases: Cases = {
     `import { readFile } from 'node:fs/promises';\nexport async function run(path: string) {\n  const text = await readFile(path, 'utf8');\n  return text;\n}`,
     `export async function run(open: (path: string) => Promise<{ close(): void }>) {\n  const handle = await open('a');\n  return 1;\n}`,
     `declare function connect(): { end(): void };\nexport function run() {\n  const client = connect();\n  return 1;\n}`,
+    // Aliased into another local variable, which the rule does not follow (mongodb's makeSocket).
+    `import net from 'node:net';\nimport tls from 'node:tls';\nexport async function run(secure: boolean) {\n  let socket: net.Socket;\n  if (secure) {\n    const tlsSocket = tls.connect(443, 'example.com');\n    tlsSocket.setNoDelay(true);\n    socket = tlsSocket;\n  } else {\n    socket = net.connect(80, 'example.com');\n  }\n  try {\n    await new Promise((resolve) => socket.once('connect', resolve));\n    return socket;\n  } catch (error) {\n    socket.destroy();\n    throw error;\n  }\n}`,
+    `${OPEN}export async function run(path: string) {\n  let current;\n  const handle = await open(path);\n  current = handle;\n  await current.close();\n}`,
+    {
+      code: `declare class Cursor { next(): Promise<unknown>; close(): Promise<void>; [Symbol.asyncDispose](): Promise<void> }\nexport async function run() {\n  let active: Cursor;\n  const cursor = new Cursor();\n  active = cursor;\n  try {\n    return await active.next();\n  } finally {\n    await active.close();\n  }\n}`,
+      mode: 'type-aware',
+    },
     // Reassigned: the rule does not follow which value is open.
     `${OPEN}export async function run(path: string) {\n  let handle = await open(path);\n  handle = await open(path + '.bak');\n  return handle;\n}`,
     // Options.
