@@ -1,6 +1,7 @@
 // `npm run bench`: what the plugin costs, measured against ESLint's own parse-and-traverse time on
-// the real-world corpus (`npm run corpus` first). Each measurement runs in its own process;
-// variants alternate; medians over `--runs` (default 5). Writes bench/results.json.
+// the real-world corpus (`npm run corpus` first). Each round runs the syntactic variants in one
+// process, interleaved file by file, and each typed variant in a process of its own; the order
+// rotates from round to round; medians over `--runs` rounds (default 5). Writes bench/results.json.
 import { execFile } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
@@ -25,13 +26,20 @@ const median = (values) => {
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 };
 
-async function measure(variant, { stats = false } = {}) {
-  const args = [path.join(benchDir, 'lint-once.mjs'), variant, ...(stats ? [] : ['--no-stats'])];
-  const { stdout } = await run(process.execPath, args, { maxBuffer: 64 * 1024 * 1024 });
-  const summary = JSON.parse(stdout.trim().split('\n').pop());
+/** Runs lint-once.mjs with `args` in a process of its own and reads the JSON line it prints. */
+async function lintInChild(args) {
+  const { stdout } = await run(process.execPath, ['--expose-gc', path.join(benchDir, 'lint-once.mjs'), ...args], { maxBuffer: 64 * 1024 * 1024 });
+  const summaries = [JSON.parse(stdout.trim().split('\n').pop())].flat();
   // A file that fails to parse (a corpus tsconfig that no longer matches, say) would make a
   // variant look fast: timings are only worth something when every file was linted.
-  if (summary.fatal > 0) throw new Error(`variant ${variant}: ${summary.fatal} files failed to parse; run npm run corpus`);
+  for (const summary of summaries) {
+    if (summary.fatal > 0) throw new Error(`variant ${summary.variant}: ${summary.fatal} files failed to parse; run npm run corpus`);
+  }
+  return summaries;
+}
+
+async function measure(variant, { stats = false } = {}) {
+  const [summary] = await lintInChild([variant, ...(stats ? [] : ['--no-stats'])]);
   return summary;
 }
 
@@ -118,22 +126,31 @@ if (!corpus.every(isFetched)) {
 
 // The `*-defaults` variants exist for the findings review, not for timing.
 const variantNames = Object.keys(VARIANTS).filter((name) => !name.endsWith('-defaults'));
+const syntacticNames = variantNames.filter((name) => !VARIANTS[name].typed);
+const typedNames = variantNames.filter((name) => VARIANTS[name].typed);
 const samples = Object.fromEntries(variantNames.map((name) => [name, []]));
 for (let round = 0; round < RUNS; round++) {
-  // Rotate the order each round so no variant always runs first (or last) on a warm machine.
-  const order = variantNames.map((_, index) => variantNames[(index + round) % variantNames.length]);
-  for (const name of order) {
-    const result = await measure(name);
-    samples[name].push(result);
-    process.stderr.write(`round ${round + 1}/${RUNS} ${name}: ${Math.round(result.ms)} ms\n`);
+  // Rotate the order each round so no variant always runs first (or last) on a warm machine;
+  // the syntactic variants take one slot, interleaved among themselves.
+  const slots = ['syntactic', ...typedNames];
+  const order = slots.map((_, index) => slots[(index + round) % slots.length]);
+  for (const slot of order) {
+    const results = slot === 'syntactic' ? await lintInChild(['--interleave', syntacticNames.join(',')]) : [await measure(slot)];
+    for (const result of results) {
+      samples[result.variant].push(result);
+      process.stderr.write(`round ${round + 1}/${RUNS} ${result.variant}: ${Math.round(result.ms)} ms\n`);
+    }
   }
 }
 
-// Per-rule times come from one more run of each variant with rules, with ESLint's stats on
-// (untimed: the stats' own timers would weigh on the wall times above).
+// Per-rule times and peak memory come from one more run of each variant in a process of its
+// own, with ESLint's stats on (untimed: the stats' own timers would weigh on the wall times above).
 const ruleTimes = {};
-for (const name of variantNames.filter((candidate) => !['none', 'any-rule'].includes(VARIANTS[candidate].rules))) {
-  ruleTimes[name] = (await measure(name, { stats: true })).ruleTimes;
+const peakMemory = {};
+for (const name of variantNames) {
+  const result = await measure(name, { stats: true });
+  ruleTimes[name] = result.ruleTimes;
+  peakMemory[name] = result.peakMemoryMb;
   process.stderr.write(`stats ${name}\n`);
 }
 
@@ -144,9 +161,9 @@ const table = Object.fromEntries(
       medianMs: median(results.map((result) => result.ms)),
       runsMs: results.map((result) => Math.round(result.ms)),
       medianCpuMs: median(results.map((result) => result.cpuMs)),
-      peakMemoryMb: Math.max(...results.map((result) => result.peakMemoryMb)),
+      peakMemoryMb: peakMemory[name],
       files: results[0].files,
-      ruleTimesMs: ruleTimes[name] ?? {},
+      ruleTimesMs: VARIANTS[name].rules === 'none' || VARIANTS[name].rules === 'any-rule' ? {} : ruleTimes[name],
       findings: results[0].findings,
     },
   ]),

@@ -1,5 +1,7 @@
 // Lints the corpus once with one variant of the benchmark, in its own process, and prints a JSON
-// line: wall time, peak memory, findings per rule per package, and per-rule time from ESLint's stats.
+// line: wall time, peak memory, findings per rule per package, and per-rule time from ESLint's stats;
+// or the syntactic variants interleaved file by file in one process.
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 
 import { ESLint } from 'eslint';
@@ -43,11 +45,8 @@ function rulesFor(kind) {
   }
 }
 
-/**
- * `stats: false` for timed runs: ESLint's stats wrap every rule listener in a timer, which costs
- * the variants with rules more than those without and would skew the ratios.
- */
-export async function lintOnce(variantName, { fix = false, only, rules, stats = true } = {}) {
+/** The corpus packages a variant lints, and the ESLint instance set up for them. */
+async function setUp(variantName, { fix = false, only, rules, stats = true } = {}) {
   const variant = VARIANTS[variantName];
   if (!variant) throw new Error(`unknown variant ${variantName}`);
   const entries = (await readCorpus()).filter((entry) => (!variant.typed || entry.typed) && (!only || only.includes(entry.name)));
@@ -73,14 +72,11 @@ export async function lintOnce(variantName, { fix = false, only, rules, stats = 
   }
   config.push({ rules: rules ?? rulesFor(variant.rules) });
   const eslint = new ESLint({ cwd: cacheDir, overrideConfigFile: true, overrideConfig: config, stats, fix, ignore: false });
-  const start = performance.now();
-  const cpuStart = process.cpuUsage();
-  const results = await eslint.lintFiles(files);
-  const ms = performance.now() - start;
-  // CPU time of every thread of this process (V8's GC helpers included): what the work costs,
-  // less moved than wall time by other tenants of a shared machine.
-  const cpu = process.cpuUsage(cpuStart);
-  const cpuMs = (cpu.user + cpu.system) / 1000;
+  return { eslint, files, owners };
+}
+
+/** Findings per rule per package, per-rule time from ESLint's stats, and files that failed to parse. */
+function summarize(results, owners) {
   const findings = {};
   const ruleTimes = {};
   let fatal = 0;
@@ -97,11 +93,75 @@ export async function lintOnce(variantName, { fix = false, only, rules, stats = 
       for (const [rule, time] of Object.entries(pass.rules ?? {})) ruleTimes[rule] = (ruleTimes[rule] ?? 0) + time.total;
     }
   }
-  return { variant: variantName, files: files.length, ms, cpuMs, peakMemoryMb: process.resourceUsage().maxRSS / 1024, findings, ruleTimes, fatal, results };
+  return { findings, ruleTimes, fatal };
 }
 
+/** CPU time of every thread of this process since `start` (V8's GC helpers included), in ms. */
+function cpuMsSince(start) {
+  const cpu = process.cpuUsage(start);
+  return (cpu.user + cpu.system) / 1000;
+}
+
+/**
+ * `stats: false` for timed runs: ESLint's stats wrap every rule listener in a timer, which costs
+ * the variants with rules more than those without and would skew the ratios.
+ */
+export async function lintOnce(variantName, options = {}) {
+  const { eslint, files, owners } = await setUp(variantName, options);
+  const start = performance.now();
+  const cpuStart = process.cpuUsage();
+  const results = await eslint.lintFiles(files);
+  const ms = performance.now() - start;
+  // CPU time is less moved than wall time by other tenants of a shared machine.
+  const cpuMs = cpuMsSince(cpuStart);
+  const summary = summarize(results, owners);
+  return { variant: variantName, files: files.length, ms, cpuMs, peakMemoryMb: process.resourceUsage().maxRSS / 1024, ...summary, results };
+}
+
+/**
+ * Lints every file with each of the syntactic variants in turn, in this one process, and adds up
+ * each variant's time over all files. Interleaving file by file (the order rotating from one
+ * file to the next) spreads a slow spell of a shared machine over every variant alike, where
+ * whole runs minutes apart would each catch a different one. The files are read beforehand, so
+ * only linting is timed (and, run with --expose-gc, garbage is collected between files, untimed).
+ * Typed variants are not interleaved: variants in one process would share
+ * their programs' type caches, and whichever asked first would pay for all.
+ */
+export async function lintInterleaved(variantNames) {
+  const setups = [];
+  for (const name of variantNames) {
+    if (VARIANTS[name]?.typed !== false) throw new Error(`variant ${name} is not a syntactic variant`);
+    setups.push({ name, ...(await setUp(name, { stats: false })), ms: 0, cpuMs: 0, results: [] });
+  }
+  const files = setups[0].files;
+  if (setups.some((setup) => setup.files.length !== files.length)) throw new Error('interleaved variants must lint the same files');
+  const texts = await Promise.all(files.map((file) => readFile(file, 'utf8')));
+  for (let index = 0; index < files.length; index++) {
+    for (let turn = 0; turn < setups.length; turn++) {
+      const setup = setups[(index + turn) % setups.length];
+      const start = performance.now();
+      const cpuStart = process.cpuUsage();
+      const [result] = await setup.eslint.lintText(texts[index], { filePath: files[index] });
+      setup.ms += performance.now() - start;
+      setup.cpuMs += cpuMsSince(cpuStart);
+      setup.results.push(result);
+      // Untimed, with --expose-gc: the young generation is emptied between files, so that each
+      // variant pays for collecting its own garbage rather than for what the one before left.
+      globalThis.gc?.({ type: 'minor' });
+    }
+  }
+  return setups.map(({ name, ms, cpuMs, results, owners }) => ({ variant: name, files: files.length, ms, cpuMs, ...summarize(results, owners) }));
+}
+
+// `node bench/lint-once.mjs B [--no-stats]`: one variant, a JSON line; `--interleave A,A1,B`:
+// the syntactic variants interleaved, a JSON line with an array.
 if (process.argv[1] === import.meta.filename) {
-  const { results, ...summary } = await lintOnce(process.argv[2] ?? 'A', { stats: !process.argv.includes('--no-stats') });
-  void results;
-  process.stdout.write(`${JSON.stringify(summary)}\n`);
+  const interleave = process.argv.indexOf('--interleave');
+  if (interleave > 0) {
+    process.stdout.write(`${JSON.stringify(await lintInterleaved(process.argv[interleave + 1].split(',')))}\n`);
+  } else {
+    const { results, ...summary } = await lintOnce(process.argv[2] ?? 'A', { stats: !process.argv.includes('--no-stats') });
+    void results;
+    process.stdout.write(`${JSON.stringify(summary)}\n`);
+  }
 }

@@ -14,6 +14,32 @@ export interface AwaitStatement {
     | null;
 }
 
+/**
+ * Whether `statement` is an await statement (`describeAwaitStatement` would describe it), asked
+ * without building the description: most statements of a block are not.
+ */
+export function isAwaitStatement(statement: TSESTree.Node): boolean {
+  switch (statement.type) {
+    case AST_NODE_TYPES.ExpressionStatement: {
+      const expression = statement.expression;
+      return (
+        expression.type === AST_NODE_TYPES.AwaitExpression ||
+        (expression.type === AST_NODE_TYPES.AssignmentExpression &&
+          expression.operator === '=' &&
+          expression.right.type === AST_NODE_TYPES.AwaitExpression)
+      );
+    }
+    case AST_NODE_TYPES.VariableDeclaration:
+      return (
+        statement.declarations.length === 1 &&
+        (statement.kind === 'const' || statement.kind === 'let') &&
+        statement.declarations[0]?.init?.type === AST_NODE_TYPES.AwaitExpression
+      );
+    default:
+      return false;
+  }
+}
+
 export function describeAwaitStatement(statement: TSESTree.Node): AwaitStatement | null {
   if (statement.type === AST_NODE_TYPES.ExpressionStatement) {
     const expression = statement.expression;

@@ -33,9 +33,10 @@ export function docsUrl(name: string): string {
 /**
  * Defines a rule with its docs URL and its options merged over `meta.defaultOptions`.
  *
- * ESLint calls `create` once per file and rule, always with the same option objects for files
- * that share a config; the merge (a structured clone and a deep merge) is done once per set of
- * options instead of per file, and the rule receives the same merged object each time, so it
+ * ESLint calls `create` once per file and rule, with the same option objects for files that
+ * share a config (`Linter#verify` given a config array builds new ones on every call); the merge
+ * (a structured clone and a deep merge) is done once per set of options, by identity or else by
+ * content, instead of per file, and the rule receives the same merged object each time, so it
  * can key what it derives from its options on that object (see `derivedFromOptions`).
  */
 export function createRule<Options extends readonly unknown[], MessageIds extends string>({
@@ -48,6 +49,7 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
 > {
   const defaults = (meta.defaultOptions ?? []) as unknown as Options;
   const merged = new WeakMap<object, Readonly<Options>>();
+  const mergedByContent = new Map<string, Readonly<Options>>();
   let withoutOptions: Readonly<Options> | undefined;
 
   const mergeWithDefaults = (given: readonly unknown[]): Readonly<Options> =>
@@ -59,7 +61,12 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
     if (given.length > 1 || typeof first !== 'object' || first === null) return mergeWithDefaults(given);
     let options = merged.get(first);
     if (!options) {
-      options = mergeWithDefaults(given);
+      const key = JSON.stringify(first);
+      options = mergedByContent.get(key);
+      if (!options) {
+        options = mergeWithDefaults(given);
+        mergedByContent.set(key, options);
+      }
       merged.set(first, options);
     }
     return options;

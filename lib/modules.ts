@@ -3,6 +3,7 @@ import { isBuiltin } from 'node:module';
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { type FunctionNode, isFunctionNode } from './functions.js';
+import { memoizeByObject } from './memoize.js';
 
 /**
  * An export of a module, as reached from the code: `module` is normalized (`fs` and `node:fs`
@@ -178,13 +179,74 @@ function resolveRequireCall(
   return moduleFromSpecifier(argument);
 }
 
+/** What one file's module bindings resolve to, worked out once per file and shared by the rules. */
+interface FileModuleBindings {
+  /**
+   * The names the file binds in a way `resolveIdentifier` can follow to a module: imports, and
+   * variables initialized with a name, a property, `require(…)` or `await import(…)`. The callees
+   * of most calls (local functions, results of other calls) are ruled out by name before their
+   * scope is looked up.
+   */
+  names: ReadonlySet<string>;
+  /** The module export each such variable holds, once asked (`null`: none). */
+  resolved: Map<TSESLint.Scope.Variable, ModuleMember | null>;
+}
+
+const moduleBindingsOf = memoizeByObject((sourceCode: Readonly<TSESLint.SourceCode>): FileModuleBindings => {
+  const names = new Set<string>();
+  for (const scope of sourceCode.scopeManager?.scopes ?? []) {
+    for (const variable of scope.variables) {
+      const definition = variable.defs[0];
+      if (definition?.type === 'ImportBinding' || (definition?.type === 'Variable' && mayHoldModule(definition.node.init))) {
+        names.add(variable.name);
+      }
+    }
+  }
+  return { names, resolved: new Map() };
+});
+
+/** An initializer of a shape `resolve` follows. */
+function mayHoldModule(init: TSESTree.Expression | null): boolean {
+  if (!init) return false;
+  const target = skipTypeWrappers(init);
+  switch (target.type) {
+    case AST_NODE_TYPES.Identifier:
+    case AST_NODE_TYPES.MemberExpression:
+      return true;
+    case AST_NODE_TYPES.CallExpression:
+      return target.callee.type === AST_NODE_TYPES.Identifier && target.callee.name === 'require';
+    case AST_NODE_TYPES.AwaitExpression:
+      return target.argument.type === AST_NODE_TYPES.ImportExpression;
+    default:
+      return false;
+  }
+}
+
 function resolveIdentifier(
   sourceCode: Readonly<TSESLint.SourceCode>,
   node: TSESTree.Identifier,
   depth: number,
 ): ModuleMember | null {
+  const bindings = moduleBindingsOf(sourceCode);
+  if (!bindings.names.has(node.name)) return null;
   const variable = findConstantVariable(sourceCode, node);
-  const definition = variable?.defs[0];
+  if (!variable) return null;
+  let member = bindings.resolved.get(variable);
+  if (member === undefined) {
+    // Marked first, so that a cycle of aliases (`const a = b.x, b = a.y`) resolves to nothing.
+    bindings.resolved.set(variable, null);
+    member = resolveVariable(sourceCode, variable, depth);
+    bindings.resolved.set(variable, member);
+  }
+  return member;
+}
+
+function resolveVariable(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  variable: TSESLint.Scope.Variable,
+  depth: number,
+): ModuleMember | null {
+  const definition = variable.defs[0];
   if (!definition) return null;
 
   if (definition.type === 'ImportBinding') {

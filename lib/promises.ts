@@ -12,7 +12,8 @@ import {
 } from './modules.js';
 import { PROMISE_RETURNING_EXPORTS, PROMISE_STATICS } from './promise-apis.js';
 import { someNodeInside } from './ast.js';
-import { memoizeByObject } from './memoize.js';
+import { memoizeForFile } from './memoize.js';
+import { mentionsAny } from './source-text.js';
 import { type TypeServices, getTypeServices, isFixedType, isPolymorphicThisType, loadTypeScript } from './types.js';
 
 /**
@@ -39,6 +40,14 @@ export interface PromiseDetector {
    * Without types, every promise the detector finds is taken to be a real one.
    */
   hasCatchMethod(node: TSESTree.Node): boolean;
+  /**
+   * Whether the file can hold anything `isPromiseValued` (and the array question) would answer
+   * `true` for: always with types; without, only if its text names a source the syntactic
+   * detector knows. A rule that only reports promises returns no listeners when it is `false`.
+   */
+  readonly mayFindPromises: boolean;
+  /** The same for `isPromiseReturningFunction`. */
+  readonly mayFindPromiseReturningFunctions: boolean;
 }
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -57,7 +66,7 @@ export function getPromiseDetector(context: Readonly<TSESLint.RuleContext<string
   return detector;
 }
 
-const memoize = (compute: (node: TSESTree.Node) => boolean): ((node: TSESTree.Node) => boolean) => memoizeByObject(compute);
+const memoize = (compute: (node: TSESTree.Node) => boolean): ((node: TSESTree.Node) => boolean) => memoizeForFile(compute);
 
 /**
  * Whether `node`, passed as `.catch(node)` or `.then(f, node)`, handles a rejection: anything but
@@ -267,6 +276,8 @@ function createTypedDetector(services: TypeServices, sourceCode: SourceCode): Pr
 
   return {
     typeAware: true,
+    mayFindPromises: true,
+    mayFindPromiseReturningFunctions: true,
     isPromiseValued,
     isPromiseArray,
     isArrayValued,
@@ -387,10 +398,34 @@ const PROMISE_RETURNING_METHOD_NAMES: ReadonlySet<string> = new Set(
 
 const MAX_DEPTH = 8;
 
+/**
+ * What a function must be written with for the syntactic detector to see it return a promise:
+ * `async`, or a `Promise<T>`/`PromiseLike<T>` return type.
+ */
+const PROMISE_FUNCTION_WORDS = ['async', 'Promise'];
+
+/**
+ * Every source of a promise the syntactic detector knows needs one of these in the text: those
+ * functions, the global `Promise` or an annotation naming it, `fetch`, `import()`, and the last
+ * part of each module of PROMISE_RETURNING_EXPORTS (`fs/promises` and `fs.promises` both hold
+ * `promises`; `events`).
+ */
+const PROMISE_SOURCE_WORDS = [
+  ...new Set([
+    ...PROMISE_FUNCTION_WORDS,
+    'fetch',
+    'import(',
+    'import (',
+    ...Object.keys(PROMISE_RETURNING_EXPORTS).map((module) => module.split(/[:/]/).pop() ?? module),
+  ]),
+];
+
 function createSyntacticDetector(sourceCode: SourceCode): PromiseDetector {
-  const isPromiseValued = memoize((node) => promiseValued(node, 0));
-  const isPromiseArray = memoize((node) => promiseArray(node, 0));
-  const isPromiseReturningFunction = memoize((node) => returnsPromise(node, 0));
+  // Not memoized: each answer is a few property reads and a scope lookup, cheaper than keeping
+  // it in a map for every node asked about.
+  const isPromiseValued = (node: TSESTree.Node): boolean => promiseValued(node, 0);
+  const isPromiseArray = (node: TSESTree.Node): boolean => promiseArray(node, 0);
+  const isPromiseReturningFunction = (node: TSESTree.Node): boolean => returnsPromise(node, 0);
 
   function promiseValued(node: TSESTree.Node, depth: number): boolean {
     if (depth > MAX_DEPTH) return false;
@@ -554,6 +589,8 @@ function createSyntacticDetector(sourceCode: SourceCode): PromiseDetector {
   // Everything the syntactic detector recognizes is a native promise.
   return {
     typeAware: false,
+    mayFindPromises: mentionsAny(sourceCode, PROMISE_SOURCE_WORDS),
+    mayFindPromiseReturningFunctions: mentionsAny(sourceCode, PROMISE_FUNCTION_WORDS),
     isPromiseValued,
     isPromiseArray,
     isArrayValued: () => false,

@@ -15,6 +15,7 @@ import {
   skipTypeWrappers,
 } from '../lib/modules.js';
 import { getDeclaredModuleMember, getTypeServices } from '../lib/types.js';
+import { mentionsAny } from '../lib/source-text.js';
 
 export interface ApiSpecifier {
   module: string;
@@ -137,6 +138,8 @@ export default createRule<Options, MessageIds>({
   },
   create(context, [options]) {
     const { sourceCode } = context;
+    // Every report is inside an async function.
+    if (!mentionsAny(sourceCode, ['async'])) return {};
     const services = getTypeServices(sourceCode);
     const allow = options.allow ?? [];
     const { additional, candidateNames } = additionalApisOf(options);

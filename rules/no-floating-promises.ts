@@ -126,6 +126,7 @@ export default createRule<Options, MessageIds>({
   create(context, [options]) {
     const { sourceCode } = context;
     const promises = getPromiseDetector(context);
+    if (!promises.mayFindPromises) return {};
     const safeCalls = options.allowForKnownSafeCalls ?? DEFAULT_KNOWN_SAFE_CALLS;
 
     /** Suspension points (await, yield) by the function or program they pause. */

@@ -122,6 +122,8 @@ export default createRule<Options, MessageIds>({
   create(context, [options]) {
     const { sourceCode } = context;
     const promises = getPromiseDetector(context);
+    // Every report is about a function that returns a promise.
+    if (!promises.mayFindPromiseReturningFunctions) return {};
     const services = getTypeServices(sourceCode);
     const forEachMethods = new Set(['forEach', ...(options.forEachMethods ?? [])]);
     const ignore = options.ignore ?? [];
@@ -176,7 +178,8 @@ export default createRule<Options, MessageIds>({
       const callee = skipTypeWrappers(call.callee);
       if (isIgnoredCallee(callee)) return;
       const method = callee.type === AST_NODE_TYPES.MemberExpression ? getStaticPropertyName(callee) : null;
-      const [first, second] = call.arguments;
+      const first = call.arguments[0];
+      const second = call.arguments[1];
 
       if (
         method !== null &&

@@ -139,13 +139,13 @@ export default createRule<Options, MessageIds>({
     const ownership = options.ownershipFunctions ?? DEFAULT_OWNERSHIP;
 
     function findResourceKind(init: TSESTree.Expression, id: TSESTree.Identifier): ResourceKind | null {
-      let target = skipTypeWrappers(init);
-      if (target.type === AST_NODE_TYPES.AwaitExpression) target = skipTypeWrappers(target.argument);
-      if (target.type !== AST_NODE_TYPES.CallExpression && target.type !== AST_NODE_TYPES.NewExpression) return null;
+      const target = acquiringCall(init);
+      if (!target) return null;
       const callee = skipTypeWrappers(target.callee);
-      if (callee.type === AST_NODE_TYPES.Identifier && isGlobalReference(sourceCode, callee)) {
+      if (callee.type === AST_NODE_TYPES.Identifier) {
+        // By name first: looking the name up in its scope costs more.
         const global = catalogue.find((kind) => kind.module === 'global' && kind.name === callee.name);
-        if (global) return global;
+        if (global && isGlobalReference(sourceCode, callee)) return global;
       }
       const member = resolveModuleMember(sourceCode, callee);
       const known = member && catalogue.find((kind) => matchesExport(kind, member));
@@ -216,6 +216,8 @@ export default createRule<Options, MessageIds>({
     }
 
     function checkDeclarator(node: TSESTree.VariableDeclarator): void {
+      // Only a call or `new` acquires: most declarators hold something else.
+      if (!node.init || !acquiringCall(node.init)) return;
       const binding = asLocalBinding(node);
       if (!binding) return;
       // Module-level resources live as long as the process; only functions are checked.
@@ -504,4 +506,11 @@ function describe(kind: ResourceKind): string {
   if (kind.module === 'node:net') return 'socket';
   if (kind.module === 'typed') return `${kind.name} resource`;
   return 'connection';
+}
+
+/** The call or `new` an initializer evaluates, awaited or not. */
+function acquiringCall(init: TSESTree.Expression): TSESTree.CallExpression | TSESTree.NewExpression | null {
+  let target = skipTypeWrappers(init);
+  if (target.type === AST_NODE_TYPES.AwaitExpression) target = skipTypeWrappers(target.argument);
+  return target.type === AST_NODE_TYPES.CallExpression || target.type === AST_NODE_TYPES.NewExpression ? target : null;
 }

@@ -13,6 +13,7 @@ import {
 } from '../lib/functions.js';
 import { findConstantVariable, getStaticPropertyName, isGlobalName, isGlobalReference } from '../lib/modules.js';
 import { isRejectionHandler } from '../lib/promises.js';
+import { mentionsAny } from '../lib/source-text.js';
 
 type Method = 'all' | 'race' | 'any';
 
@@ -93,6 +94,8 @@ export default createRule<Options, MessageIds>({
   },
   create(context, [options]) {
     const { sourceCode } = context;
+    // Every report is about a combinator (or a race timer) of the global Promise.
+    if (!mentionsAny(sourceCode, ['Promise'])) return {};
     const methods = new Set<string>(options.methods ?? ['all']);
     const raceTimers: RaceTimer[] = [];
     const clearTimeoutCalls: TSESTree.CallExpression[] = [];

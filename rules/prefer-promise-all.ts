@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { type AwaitStatement, buildAwaitAllText, describeAwaitStatement } from '../lib/await-statements.js';
+import { type AwaitStatement, buildAwaitAllText, describeAwaitStatement, isAwaitStatement } from '../lib/await-statements.js';
 import { getDottedName } from '../lib/call-specifiers.js';
 import { someNodeInside } from '../lib/ast.js';
 import { createRule } from '../lib/create-rule.js';
@@ -15,6 +15,7 @@ import {
   skipTypeWrappers,
 } from '../lib/modules.js';
 import { getPromiseDetector, isKnownArray } from '../lib/promises.js';
+import { mentionsAny } from '../lib/source-text.js';
 
 type Options = [
   {
@@ -164,6 +165,8 @@ export default createRule<Options, MessageIds>({
   },
   create(context, [options]) {
     const { sourceCode } = context;
+    // Every report is about awaits.
+    if (!mentionsAny(sourceCode, ['await'])) return {};
     const promises = getPromiseDetector(context);
     const orderingCalls = options.orderingCalls ?? DEFAULT_ORDERING_CALLS;
     const readMethods = options.readMethods ?? DEFAULT_READ_METHODS;
@@ -282,6 +285,10 @@ export default createRule<Options, MessageIds>({
     });
 
     function checkStatementList(statements: readonly TSESTree.Node[]): void {
+      // A run is made of await statements: most lists hold too few to make one.
+      let awaitStatements = 0;
+      for (const statement of statements) if (isAwaitStatement(statement) && ++awaitStatements >= minRunLength) break;
+      if (awaitStatements < minRunLength) return;
       let run: RunItem[] = [];
       let state = emptyRunState();
       // Between `begin`/`lock`/`acquire` and `commit`/`release`, statements share a transaction
@@ -634,7 +641,7 @@ export default createRule<Options, MessageIds>({
 
     function checkCombinatorArray(call: TSESTree.CallExpression): void {
       const callee = call.callee;
-      const [entries] = call.arguments;
+      const entries = call.arguments[0];
       if (entries?.type !== AST_NODE_TYPES.ArrayExpression || callee.type !== AST_NODE_TYPES.MemberExpression) return;
       const method = getStaticPropertyName(callee);
       if (method === null || !COMBINATORS.has(method) || !isGlobalReference(sourceCode, callee.object, 'Promise')) return;

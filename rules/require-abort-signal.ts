@@ -60,6 +60,12 @@ const catalogueOf = derivedFromOptions((options: Options[0]): CancellableApi[] =
   ...(options.functions ?? []).map((entry) => ({ ...entry, module: normalizeModuleName(entry.module) })),
 ]);
 
+/** The catalogue's globals (`fetch`), by name. */
+const globalApisOf = derivedFromOptions(
+  (options: Options[0]): ReadonlyMap<string, CancellableApi> =>
+    new Map(catalogueOf(options).filter((api) => api.module === 'global').map((api) => [api.name, api])),
+);
+
 /** The last name of every API in the catalogue: what a method call must be named to be one. */
 const methodNamesOf = derivedFromOptions(
   (options: Options[0]): ReadonlySet<string> => new Set(catalogueOf(options).map((api) => api.name.split('.').pop() ?? api.name)),
@@ -119,11 +125,14 @@ export default createRule<Options, MessageIds>({
     const timeoutMs = options.timeoutMs ?? 10_000;
     const catalogue = catalogueOf(options);
     const methodNames = methodNamesOf(options);
+    const globalApis = globalApisOf(options);
 
     function findApi(callee: TSESTree.Node): CancellableApi | null {
       const target = skipTypeWrappers(callee);
-      if (target.type === AST_NODE_TYPES.Identifier && isGlobalReference(sourceCode, target)) {
-        return catalogue.find((api) => api.module === 'global' && api.name === target.name) ?? null;
+      if (target.type === AST_NODE_TYPES.Identifier) {
+        // By name first: looking the name up in its scope costs more.
+        const global = globalApis.get(target.name);
+        if (global && isGlobalReference(sourceCode, target)) return global;
       }
       // A method is an API of the catalogue only under the last name of one (`http.request`).
       if (target.type === AST_NODE_TYPES.MemberExpression && !methodNames.has(getStaticPropertyName(target) ?? '')) return null;
