@@ -4,6 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 
+import { clearCaches } from '@typescript-eslint/parser';
 import { ESLint } from 'eslint';
 import tseslint from 'typescript-eslint';
 
@@ -124,8 +125,7 @@ export async function lintOnce(variantName, options = {}) {
  * file to the next) spreads a slow spell of a shared machine over every variant alike, where
  * whole runs minutes apart would each catch a different one. The files are read beforehand, so
  * only linting is timed (and, run with --expose-gc, garbage is collected between files, untimed).
- * Typed variants are not interleaved: variants in one process would share
- * their programs' type caches, and whichever asked first would pay for all.
+ * Typed variants are interleaved package by package instead (`lintTypedInterleaved`).
  */
 export async function lintInterleaved(variantNames) {
   const setups = [];
@@ -153,12 +153,48 @@ export async function lintInterleaved(variantNames) {
   return setups.map(({ name, ms, cpuMs, results, owners }) => ({ variant: name, files: files.length, ms, cpuMs, ...summarize(results, owners) }));
 }
 
-// `node bench/lint-once.mjs B [--no-stats]`: one variant, a JSON line; `--interleave A,A1,B`:
-// the syntactic variants interleaved, a JSON line with an array.
+/**
+ * The typed variants in one process, interleaved package by package: each variant lints a
+ * package in turn (the order rotating from one package to the next), and typescript-eslint's
+ * caches are cleared before every such run, so that each builds the package's program and types
+ * afresh, as it would alone — variants sharing a program would share its type caches, and
+ * whichever asked first would pay for all. A slow spell of a shared machine then weighs on
+ * every variant of a package, not on one whole run.
+ */
+export async function lintTypedInterleaved(variantNames) {
+  const setups = [];
+  for (const name of variantNames) {
+    if (VARIANTS[name]?.typed !== true) throw new Error(`variant ${name} is not a typed variant`);
+    setups.push({ name, ...(await setUp(name, { stats: false })), ms: 0, cpuMs: 0, results: [] });
+  }
+  const packages = [...new Set(setups[0].owners.values())];
+  for (const [index, name] of packages.entries()) {
+    for (let turn = 0; turn < setups.length; turn++) {
+      const setup = setups[(index + turn) % setups.length];
+      const files = setup.files.filter((file) => setup.owners.get(file) === name);
+      clearCaches();
+      globalThis.gc?.();
+      const start = performance.now();
+      const cpuStart = process.cpuUsage();
+      const results = await setup.eslint.lintFiles(files);
+      setup.ms += performance.now() - start;
+      setup.cpuMs += cpuMsSince(cpuStart);
+      setup.results.push(...results);
+    }
+  }
+  clearCaches();
+  return setups.map(({ name, ms, cpuMs, results, owners }) => ({ variant: name, files: results.length, ms, cpuMs, ...summarize(results, owners) }));
+}
+
+// `node bench/lint-once.mjs B [--no-stats]`: one variant, a JSON line; `--interleave A,A1,B` or
+// `--interleave-typed C,D,E`: variants interleaved, a JSON line with an array.
 if (process.argv[1] === import.meta.filename) {
   const interleave = process.argv.indexOf('--interleave');
+  const interleaveTyped = process.argv.indexOf('--interleave-typed');
   if (interleave > 0) {
     process.stdout.write(`${JSON.stringify(await lintInterleaved(process.argv[interleave + 1].split(',')))}\n`);
+  } else if (interleaveTyped > 0) {
+    process.stdout.write(`${JSON.stringify(await lintTypedInterleaved(process.argv[interleaveTyped + 1].split(',')))}\n`);
   } else {
     const { results, ...summary } = await lintOnce(process.argv[2] ?? 'A', { stats: !process.argv.includes('--no-stats') });
     void results;

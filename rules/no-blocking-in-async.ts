@@ -16,6 +16,7 @@ import {
 } from '../lib/modules.js';
 import { getDeclaredModuleMember, getTypeServices } from '../lib/types.js';
 import { mentionsAny } from '../lib/source-text.js';
+import { isClockRead } from '../lib/clock.js';
 
 export interface ApiSpecifier {
   module: string;
@@ -339,22 +340,11 @@ export default createRule<Options, MessageIds>({
       context.report({ node: loop.test, messageId: 'busyWait' });
     }
 
-    /** Whether `node` reads the clock: `Date.now()`, `performance.now()`, `new Date()`. */
+    /** Whether `node` reads the clock: `Date.now()`, `performance.now()`, `process.hrtime()`, `new Date()`. */
     function readsClock(node: TSESTree.Node): boolean {
       switch (node.type) {
-        case AST_NODE_TYPES.CallExpression: {
-          const callee = node.callee;
-          if (
-            callee.type === AST_NODE_TYPES.MemberExpression &&
-            getStaticPropertyName(callee) === 'now' &&
-            (isGlobalReference(sourceCode, callee.object, 'Date') ||
-              isGlobalReference(sourceCode, callee.object, 'performance') ||
-              resolveModuleMember(sourceCode, callee.object)?.module === 'node:perf_hooks')
-          ) {
-            return true;
-          }
-          return readsClock(callee) || node.arguments.some(readsClock);
-        }
+        case AST_NODE_TYPES.CallExpression:
+          return isClockRead(sourceCode, node) || readsClock(node.callee) || node.arguments.some(readsClock);
         case AST_NODE_TYPES.NewExpression:
           return isGlobalReference(sourceCode, node.callee, 'Date');
         case AST_NODE_TYPES.BinaryExpression:

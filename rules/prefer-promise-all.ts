@@ -15,6 +15,7 @@ import {
   skipTypeWrappers,
 } from '../lib/modules.js';
 import { getPromiseDetector, isKnownArray } from '../lib/promises.js';
+import { isClockRead } from '../lib/clock.js';
 import { mentionsAny } from '../lib/source-text.js';
 
 type Options = [
@@ -103,6 +104,8 @@ interface LoopFrame {
   yields: boolean;
   /** Prints (console, stdout, an `output`/`print` helper): iterations must print in order. */
   prints: boolean;
+  /** Reads a clock (`performance.now()`): each iteration is timed, or paced, on its own. */
+  timed: boolean;
 }
 
 export default createRule<Options, MessageIds>({
@@ -435,6 +438,7 @@ export default createRule<Options, MessageIds>({
         continues: false,
         yields: false,
         prints: false,
+        timed: false,
       });
     }
 
@@ -450,6 +454,7 @@ export default createRule<Options, MessageIds>({
       if (parent) {
         parent.writes.push(...frame.writes);
         parent.prints ||= frame.prints;
+        parent.timed ||= frame.timed;
         if (parent.owner === frame.owner) {
           parent.awaits.push(...frame.awaits);
           parent.exits ||= frame.exits;
@@ -462,7 +467,7 @@ export default createRule<Options, MessageIds>({
 
     function checkLoop(frame: LoopFrame): void {
       const { loop } = frame;
-      if (frame.exits || frame.yields || frame.prints || frame.awaits.length === 0) return;
+      if (frame.exits || frame.yields || frame.prints || frame.timed || frame.awaits.length === 0) return;
       if (loop.type === AST_NODE_TYPES.ForStatement && !isCollectionLoop(loop)) return;
       const started = frame.awaits.map((awaited) => describeStartedCall(awaited.argument));
       // Awaiting promises that were started before the loop costs nothing: they already overlap.
@@ -747,6 +752,7 @@ export default createRule<Options, MessageIds>({
         }
         const frame = loopFrames[loopFrames.length - 1];
         if (frame && !frame.prints && isOutputCall(callee)) frame.prints = true;
+        if (frame && !frame.timed && isClockRead(sourceCode, node)) frame.timed = true;
       },
     };
   },

@@ -240,6 +240,7 @@ const cases: Cases = {
     messageOnly(`export async function run(buffer: Int32Array) { Atomics.wait(buffer, 0, 0); }`, 'blockingWait'),
     { code: `export async function run() { const end = Date.now() + 100; while (Date.now() < end) {} }`, errors: [{ messageId: 'busyWait' }] },
     { code: `export async function run() { const start = performance.now(); while (performance.now() - start < 50); }`, errors: [{ messageId: 'busyWait' }] },
+    { code: `export async function run() { const end = process.hrtime.bigint() + 5_000_000n; while (process.hrtime.bigint() < end) {} }`, errors: [{ messageId: 'busyWait' }] },
     { code: `export async function run() { const end = Date.now() + 5; let spins = 0; do { spins++; } while (Date.now() < end); return spins; }`, errors: [{ messageId: 'busyWait' }] },
     { code: `export async function run() { const end = Date.now() + 5; for (; new Date().getTime() < end; ) {} }`, errors: [{ messageId: 'busyWait' }] },
     {

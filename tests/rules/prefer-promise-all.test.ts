@@ -140,6 +140,11 @@ const cases: Cases = {
     `${D}declare const hooks: { _initServer(): Promise<number>; onReady(): Promise<number> };\ndeclare function workerTeardown(): Promise<number>;\n${fn(`const a = await hooks._initServer();\nconst b = await loadA();\nconst c = await workerTeardown();\nconst d = await loadB();\nreturn [a, b, c, d];`)}`,
     // Loops that print in order, or hand every iteration the same state.
     fn(`for (const item of items) { const value = await loadC(item); console.log(value); }`),
+    // Each iteration is timed on its own: running them together would time them all at once.
+    fn(`for (const item of items) {\n  const start = performance.now();\n  await save(item);\n  void (performance.now() - start);\n}`),
+    fn(`for (const item of items) {\n  const start = Date.now();\n  await notify(item);\n  void (Date.now() - start);\n}`),
+    fn(`for (const item of items) {\n  const start = process.hrtime.bigint();\n  await save(item);\n  void (process.hrtime.bigint() - start);\n}`),
+    fn(`for (const item of items) {\n  for (const other of items) {\n    const start = process.hrtime();\n    await save(item + other);\n    void start;\n  }\n}`),
     `${D}declare const runner: { run(): void };\ndeclare function runSuite(suite: number, runner: object): Promise<void>;\n${fn(`for (const suite of items) { await runSuite(suite, runner); }`)}`,
     `${D}declare const reporters: { onFinished(): Promise<void> }[];\n${fn(`for (const reporter of reporters) { await reporter.onFinished(); }`)}`,
   ],
@@ -273,6 +278,11 @@ const cases: Cases = {
       `await Promise.all(items.map(async (item) => {\n  const value = await loadC(item);\n  await save(value);\n}));`,
     ),
     loop(`for (const item of items) await notify(item);`, `await Promise.all(items.map(async (item) => { await notify(item); }));`),
+    // A clock of the code's own is no timer.
+    loop(
+      `const clock = { now: () => 0 };\nfor (const item of items) {\n  const start = clock.now();\n  await save(item + start);\n}`,
+      `const clock = { now: () => 0 };\nawait Promise.all(items.map(async (item) => {\n  const start = clock.now();\n  await save(item + start);\n}));`,
+    ),
     loop(
       `const config = { a: 1 };\nfor (const key of Object.keys(config)) {\n  await notify(key);\n}`,
       `const config = { a: 1 };\nawait Promise.all(Object.keys(config).map(async (key) => {\n  await notify(key);\n}));`,
