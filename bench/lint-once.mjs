@@ -119,71 +119,74 @@ export async function lintOnce(variantName, options = {}) {
   return { variant: variantName, files: files.length, ms, cpuMs, peakMemoryMb: process.resourceUsage().maxRSS / 1024, ...summary, results };
 }
 
-/**
- * Lints every file with each of the syntactic variants in turn, in this one process, and adds up
- * each variant's time over all files. Interleaving file by file (the order rotating from one
- * file to the next) spreads a slow spell of a shared machine over every variant alike, where
- * whole runs minutes apart would each catch a different one. The files are read beforehand, so
- * only linting is timed (and, run with --expose-gc, garbage is collected between files, untimed).
- * Typed variants are interleaved package by package instead (`lintTypedInterleaved`).
- */
-export async function lintInterleaved(variantNames) {
+/** ESLint set up for each variant, checked to be of one mode, with time counters at zero. */
+async function setUpVariants(variantNames, typed) {
   const setups = [];
   for (const name of variantNames) {
-    if (VARIANTS[name]?.typed !== false) throw new Error(`variant ${name} is not a syntactic variant`);
+    if (VARIANTS[name]?.typed !== typed) throw new Error(`variant ${name} is not a ${typed ? 'typed' : 'syntactic'} variant`);
     setups.push({ name, ...(await setUp(name, { stats: false })), ms: 0, cpuMs: 0, results: [] });
   }
-  const files = setups[0].files;
-  if (setups.some((setup) => setup.files.length !== files.length)) throw new Error('interleaved variants must lint the same files');
-  const texts = await Promise.all(files.map((file) => readFile(file, 'utf8')));
-  for (let index = 0; index < files.length; index++) {
-    for (let turn = 0; turn < setups.length; turn++) {
-      const setup = setups[(index + turn) % setups.length];
-      const start = performance.now();
-      const cpuStart = process.cpuUsage();
-      const [result] = await setup.eslint.lintText(texts[index], { filePath: files[index] });
-      setup.ms += performance.now() - start;
-      setup.cpuMs += cpuMsSince(cpuStart);
-      setup.results.push(result);
-      // Untimed, with --expose-gc: the young generation is emptied between files, so that each
-      // variant pays for collecting its own garbage rather than for what the one before left.
-      globalThis.gc?.({ type: 'minor' });
-    }
-  }
-  return setups.map(({ name, ms, cpuMs, results, owners }) => ({ variant: name, files: files.length, ms, cpuMs, ...summarize(results, owners) }));
+  return setups;
 }
 
 /**
- * The typed variants in one process, interleaved package by package: each variant lints a
- * package in turn (the order rotating from one package to the next), and typescript-eslint's
- * caches are cleared before every such run, so that each builds the package's program and types
- * afresh, as it would alone — variants sharing a program would share its type caches, and
- * whichever asked first would pay for all. A slow spell of a shared machine then weighs on
- * every variant of a package, not on one whole run.
+ * Every unit (a file, a package) is linted by each variant in turn, the order rotating from one
+ * unit to the next, and each turn's wall and CPU time is added to its variant; `prepare` runs
+ * before each turn, untimed.
  */
-export async function lintTypedInterleaved(variantNames) {
-  const setups = [];
-  for (const name of variantNames) {
-    if (VARIANTS[name]?.typed !== true) throw new Error(`variant ${name} is not a typed variant`);
-    setups.push({ name, ...(await setUp(name, { stats: false })), ms: 0, cpuMs: 0, results: [] });
-  }
-  const packages = [...new Set(setups[0].owners.values())];
-  for (const [index, name] of packages.entries()) {
+async function takeTurns(setups, units, { prepare, lint }) {
+  for (const [index, unit] of units.entries()) {
     for (let turn = 0; turn < setups.length; turn++) {
       const setup = setups[(index + turn) % setups.length];
-      const files = setup.files.filter((file) => setup.owners.get(file) === name);
-      clearCaches();
-      globalThis.gc?.();
+      prepare();
       const start = performance.now();
       const cpuStart = process.cpuUsage();
-      const results = await setup.eslint.lintFiles(files);
+      setup.results.push(...(await lint(setup, unit)));
       setup.ms += performance.now() - start;
       setup.cpuMs += cpuMsSince(cpuStart);
-      setup.results.push(...results);
     }
   }
-  clearCaches();
   return setups.map(({ name, ms, cpuMs, results, owners }) => ({ variant: name, files: results.length, ms, cpuMs, ...summarize(results, owners) }));
+}
+
+/**
+ * Lints every file with each of the syntactic variants in turn, in this one process, and adds up
+ * each variant's time over all files. Interleaving file by file spreads a slow spell of a shared
+ * machine over every variant alike, where whole runs minutes apart would each catch a different
+ * one. The files are read beforehand, so only linting is timed; run with --expose-gc, the young
+ * generation is emptied before each turn (untimed), so that each variant pays for collecting its
+ * own garbage rather than for what the one before left.
+ */
+export async function lintInterleaved(variantNames) {
+  const setups = await setUpVariants(variantNames, false);
+  const files = setups[0].files;
+  if (setups.some((setup) => setup.files.length !== files.length)) throw new Error('interleaved variants must lint the same files');
+  const texts = await Promise.all(files.map((file) => readFile(file, 'utf8')));
+  return takeTurns(setups, files.map((file, index) => ({ file, text: texts[index] })), {
+    prepare: () => globalThis.gc?.({ type: 'minor' }),
+    lint: (setup, { file, text }) => setup.eslint.lintText(text, { filePath: file }),
+  });
+}
+
+/**
+ * The typed variants in one process, interleaved package by package, with typescript-eslint's
+ * caches cleared before every turn, so that each builds the package's program and types afresh,
+ * as it would alone — variants sharing a program would share its type caches, and whichever
+ * asked first would pay for all. A slow spell of a shared machine then weighs on every variant
+ * of a package, not on one whole run.
+ */
+export async function lintTypedInterleaved(variantNames) {
+  const setups = await setUpVariants(variantNames, true);
+  const packages = [...new Set(setups[0].owners.values())];
+  const results = await takeTurns(setups, packages, {
+    prepare: () => {
+      clearCaches();
+      globalThis.gc?.();
+    },
+    lint: (setup, name) => setup.eslint.lintFiles(setup.files.filter((file) => setup.owners.get(file) === name)),
+  });
+  clearCaches();
+  return results;
 }
 
 // `node bench/lint-once.mjs B [--no-stats]`: one variant, a JSON line; `--interleave A,A1,B` or

@@ -15,60 +15,44 @@ export interface AwaitStatement {
 }
 
 /**
- * Whether `statement` is an await statement (`describeAwaitStatement` would describe it), asked
- * without building the description: most statements of a block are not.
+ * The await a statement does nothing but (`await x;`, `a = await x;`, `const a = await x;`),
+ * found without building its description: most statements of a block are none.
  */
-export function isAwaitStatement(statement: TSESTree.Node): boolean {
-  switch (statement.type) {
-    case AST_NODE_TYPES.ExpressionStatement: {
-      const expression = statement.expression;
-      return (
-        expression.type === AST_NODE_TYPES.AwaitExpression ||
-        (expression.type === AST_NODE_TYPES.AssignmentExpression &&
-          expression.operator === '=' &&
-          expression.right.type === AST_NODE_TYPES.AwaitExpression)
-      );
-    }
-    case AST_NODE_TYPES.VariableDeclaration:
-      return (
-        statement.declarations.length === 1 &&
-        (statement.kind === 'const' || statement.kind === 'let') &&
-        statement.declarations[0]?.init?.type === AST_NODE_TYPES.AwaitExpression
-      );
-    default:
-      return false;
-  }
-}
-
-export function describeAwaitStatement(statement: TSESTree.Node): AwaitStatement | null {
+function findStatementAwait(statement: TSESTree.Node): TSESTree.AwaitExpression | null {
   if (statement.type === AST_NODE_TYPES.ExpressionStatement) {
     const expression = statement.expression;
-    if (expression.type === AST_NODE_TYPES.AwaitExpression) {
-      return { statement, awaitExpression: expression, operand: expression.argument, binding: null };
-    }
-    if (
-      expression.type === AST_NODE_TYPES.AssignmentExpression &&
+    if (expression.type === AST_NODE_TYPES.AwaitExpression) return expression;
+    return expression.type === AST_NODE_TYPES.AssignmentExpression &&
       expression.operator === '=' &&
       expression.right.type === AST_NODE_TYPES.AwaitExpression
-    ) {
-      return {
-        statement,
-        awaitExpression: expression.right,
-        operand: expression.right.argument,
-        binding: { kind: 'assignment', target: expression.left },
-      };
-    }
-    return null;
+      ? expression.right
+      : null;
   }
   if (statement.type !== AST_NODE_TYPES.VariableDeclaration || statement.declarations.length !== 1) return null;
   if (statement.kind !== 'const' && statement.kind !== 'let') return null;
-  const [declarator] = statement.declarations;
-  if (declarator?.init?.type !== AST_NODE_TYPES.AwaitExpression) return null;
+  const init = statement.declarations[0]?.init;
+  return init?.type === AST_NODE_TYPES.AwaitExpression ? init : null;
+}
+
+/** Whether `describeAwaitStatement` would describe `statement`. */
+export function isAwaitStatement(statement: TSESTree.Node): boolean {
+  return findStatementAwait(statement) !== null;
+}
+
+export function describeAwaitStatement(statement: TSESTree.Node): AwaitStatement | null {
+  const awaitExpression = findStatementAwait(statement);
+  if (!awaitExpression) return null;
+  const operand = awaitExpression.argument;
+  if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
+    const declarationKind = statement.kind as 'const' | 'let';
+    return { statement, awaitExpression, operand, binding: { kind: 'declaration', declarationKind, target: statement.declarations[0]!.id } };
+  }
+  const { parent } = awaitExpression;
   return {
-    statement,
-    awaitExpression: declarator.init,
-    operand: declarator.init.argument,
-    binding: { kind: 'declaration', declarationKind: statement.kind, target: declarator.id },
+    statement: statement as TSESTree.Statement,
+    awaitExpression,
+    operand,
+    binding: parent.type === AST_NODE_TYPES.AssignmentExpression ? { kind: 'assignment', target: parent.left } : null,
   };
 }
 

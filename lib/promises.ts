@@ -66,8 +66,6 @@ export function getPromiseDetector(context: Readonly<TSESLint.RuleContext<string
   return detector;
 }
 
-const memoize = (compute: (node: TSESTree.Node) => boolean): ((node: TSESTree.Node) => boolean) => memoizeForFile(compute);
-
 /**
  * Whether `node`, passed as `.catch(node)` or `.then(f, node)`, handles a rejection: anything but
  * a missing argument, a spread, `null` or `undefined`.
@@ -201,7 +199,7 @@ function createTypedDetector(services: TypeServices, sourceCode: SourceCode): Pr
     return target.type === AST_NODE_TYPES.CallExpression || target.type === AST_NODE_TYPES.NewExpression ? target : null;
   };
 
-  const isPromiseValued = memoize((node) => {
+  const isPromiseValued = memoizeForFile((node: TSESTree.Node) => {
     // An await unwraps every promise; `super()` gives `this`.
     if (node.type === AST_NODE_TYPES.AwaitExpression) return false;
     const call = asCall(node);
@@ -212,7 +210,7 @@ function createTypedDetector(services: TypeServices, sourceCode: SourceCode): Pr
     return isThenableType(checker.getTypeAtLocation(tsNode), tsNode);
   });
 
-  const isPromiseArray = memoize((node) => {
+  const isPromiseArray = memoizeForFile((node: TSESTree.Node) => {
     if (node.type === AST_NODE_TYPES.AwaitExpression) return false;
     const call = asCall(node);
     if (call?.callee.type === AST_NODE_TYPES.Super) return false;
@@ -246,7 +244,7 @@ function createTypedDetector(services: TypeServices, sourceCode: SourceCode): Pr
     return someVerdict(signatures, (signature) => isThenableForAnyTypeArguments(signature.getReturnType(), null, at));
   };
 
-  const isPromiseReturningFunction = memoize((node) => {
+  const isPromiseReturningFunction = memoizeForFile((node: TSESTree.Node) => {
     const shown = returnsPromiseByDeclaration(node);
     if (shown !== undefined) return shown;
     const tsNode = services.toTsNode(node);
