@@ -45,6 +45,7 @@ export function acceptsMemberAccess(sourceCode: Readonly<TSESLint.SourceCode>, n
     case AST_NODE_TYPES.Identifier:
     case AST_NODE_TYPES.MemberExpression:
     case AST_NODE_TYPES.CallExpression:
+    case AST_NODE_TYPES.ImportExpression:
     case AST_NODE_TYPES.ChainExpression:
       return true;
     case AST_NODE_TYPES.NewExpression:

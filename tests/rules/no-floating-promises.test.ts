@@ -156,6 +156,8 @@ const cases: Cases = {
     topLevel(`import { readFile } from 'node:fs/promises';\nreadFile('a');`, `readFile('a')`),
     topLevel(`import fsp from 'fs/promises';\nfsp.writeFile('a', 'b');`, `fsp.writeFile('a', 'b')`),
     topLevel(`import * as fs from 'node:fs';\nfs.promises.readFile('a');`, `fs.promises.readFile('a')`),
+    // The only promise source in the file is `import()`: the file is still looked at.
+    topLevel(`export const ready = 1;\nimport('./plugin.js');`, `import('./plugin.js')`),
     // With types, `require()` in an ES module is `any`; only the syntactic resolver follows it.
     { ...topLevel(`const { promises: fsp } = require('fs');\nfsp.rm('a');`, `fsp.rm('a')`), mode: 'syntactic' },
     topLevel(`import { setTimeout as sleep } from 'node:timers/promises';\nsleep(10);`, 'sleep(10)'),
