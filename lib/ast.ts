@@ -1,4 +1,4 @@
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { isFunctionNode } from './functions.js';
 
@@ -33,4 +33,15 @@ export function someNodeInside(
 
 function isNode(value: unknown): value is TSESTree.Node {
   return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
+}
+
+export function typeAnnotationOf(node: TSESTree.Node): TSESTree.TypeNode | undefined {
+  return 'typeAnnotation' in node && node.typeAnnotation?.type === AST_NODE_TYPES.TSTypeAnnotation
+    ? node.typeAnnotation.typeAnnotation
+    : undefined;
+}
+
+/** The annotation a parameter or variable is declared with (`options: Options`, `let page: Page`). */
+export function getDeclaredAnnotation(definition: TSESLint.Scope.Definition | undefined): TSESTree.TypeNode | undefined {
+  return definition?.type === 'Parameter' || definition?.type === 'Variable' ? typeAnnotationOf(definition.name) : undefined;
 }

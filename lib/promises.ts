@@ -11,10 +11,10 @@ import {
   skipTypeWrappers,
 } from './modules.js';
 import { PROMISE_RETURNING_EXPORTS, PROMISE_STATICS } from './promise-apis.js';
-import { someNodeInside } from './ast.js';
+import { getDeclaredAnnotation, someNodeInside, typeAnnotationOf } from './ast.js';
 import { memoizeForFile } from './memoize.js';
 import { mentionsAny } from './source-text.js';
-import { type TypeServices, getTypeServices, isFixedType, isPolymorphicThisType, loadTypeScript } from './types.js';
+import { type TypeServices, getCalleeSignatures, getDeclaredMemberSignatures, getTypeServices, isFixedType, isPolymorphicThisType, loadTypeScript, unionParts } from './types.js';
 
 /**
  * Answers "does this expression evaluate to a promise?" at the depth the file allows: with type
@@ -30,6 +30,12 @@ export interface PromiseDetector {
   isArrayValued(node: TSESTree.Node): boolean;
   /** Whether calling the function `node` evaluates to returns a promise. */
   isPromiseReturningFunction(node: TSESTree.Node): boolean;
+  /**
+   * The same question answered from what is written and declared only (the function's own
+   * `async`, returns and annotations, a name's annotation), without typing any expression:
+   * `undefined` when only the checker can tell. Cheap enough to ask before a costlier question.
+   */
+  returnsPromiseByDeclaration(node: TSESTree.Node): boolean | undefined;
   /**
    * A promise whose work has already started: a native `Promise`. Lazy thenables (query
    * builders that run only once `then` is called) cannot reject before someone waits on them.
@@ -152,14 +158,46 @@ function createTypedDetector(services: TypeServices, sourceCode: SourceCode): Pr
     if (isPolymorphicThisType(type)) {
       return receiver ? isThenableType(checker.getTypeAtLocation(receiver), at) : undefined;
     }
+    if (isRuledOutByConstraint(type, PROMISE_MEMBERS, (part) => isThenableType(part, at))) return false;
     if (type.flags & TypeFlags.Instantiable) return undefined;
     if (type.flags & TypeFlags.Object && (type as ts.ObjectType).objectFlags & ObjectFlags.Mapped) return undefined;
     return isThenableType(type, at);
   };
 
-  /** Whether a declared return type is an array of thenables whatever the type arguments are. */
-  const isPromiseArrayForAnyTypeArguments = (type: ts.Type, at: ts.Node): boolean | undefined => {
-    if (type.isUnion()) return someVerdict(type.types, (part) => isPromiseArrayForAnyTypeArguments(part, at));
+  /**
+   * Whether a type parameter's constraint keeps a kind of value out: `appendChild<T extends Node>`
+   * and `pipe<T extends WritableStream>` return a Node or a stream whatever `T` is, never a
+   * promise nor an array, since neither has their members. `object`, `{}` or a constraint a
+   * promise could meet leave it open.
+   */
+  const isRuledOutByConstraint = (type: ts.Type, members: ReadonlySet<string>, isOfKind: (part: ts.Type) => boolean): boolean => {
+    if (!(type.flags & loadTypeScript().TypeFlags.TypeParameter) || isPolymorphicThisType(type)) return false;
+    const constraint = checker.getBaseConstraintOfType(type);
+    return (
+      constraint !== undefined &&
+      isFixedType(constraint) &&
+      unionParts(constraint).every(
+        (part) => !isOfKind(part) && checker.getPropertiesOfType(checker.getApparentType(part)).some((property) => isMemberOutside(property, members)),
+      )
+    );
+  };
+
+  /** An array or tuple type with a thenable element type. */
+  const isPromiseArrayType = (type: ts.Type, at: ts.Node): boolean =>
+    unionParts(type).some(
+      (part) =>
+        (checker.isArrayType(part) || checker.isTupleType(part)) &&
+        checker.getTypeArguments(part as ts.TypeReference).some((element) => isThenableType(element, at)),
+    );
+
+  /**
+   * Whether a declared return type is an array of thenables whatever the type arguments are; a
+   * method declared to return `this` (an emitter's `on`, a builder's setters) returns its receiver.
+   */
+  const isPromiseArrayForAnyTypeArguments = (type: ts.Type, receiver: ts.Node | null, at: ts.Node): boolean | undefined => {
+    if (type.isUnion()) return someVerdict(type.types, (part) => isPromiseArrayForAnyTypeArguments(part, receiver, at));
+    if (isPolymorphicThisType(type)) return receiver ? isPromiseArrayType(checker.getTypeAtLocation(receiver), at) : undefined;
+    if (isRuledOutByConstraint(type, ARRAY_MEMBERS, (part) => checker.isArrayType(part) || checker.isTupleType(part))) return false;
     if (type.flags & loadTypeScript().TypeFlags.Instantiable) return undefined;
     if (!checker.isArrayType(type) && !checker.isTupleType(type)) return false;
     return someVerdict(checker.getTypeArguments(type as ts.TypeReference), (element) =>
@@ -176,10 +214,7 @@ function createTypedDetector(services: TypeServices, sourceCode: SourceCode): Pr
     judge: (returnType: ts.Type, receiver: ts.Node | null, at: ts.Node) => boolean | undefined,
   ): boolean | undefined => {
     const callee = services.toTsNode(call.callee);
-    const calleeType = checker.getTypeAtLocation(callee);
-    const signatures = unionParts(checker.getApparentType(calleeType)).flatMap((part) =>
-      call.type === AST_NODE_TYPES.NewExpression ? part.getConstructSignatures() : part.getCallSignatures(),
-    );
+    const signatures = getCalleeSignatures(services, sourceCode, call);
     if (signatures.length === 0) return undefined;
     const typescript = loadTypeScript();
     const receiver =
@@ -199,11 +234,19 @@ function createTypedDetector(services: TypeServices, sourceCode: SourceCode): Pr
     return target.type === AST_NODE_TYPES.CallExpression || target.type === AST_NODE_TYPES.NewExpression ? target : null;
   };
 
+  /**
+   * Forms that never hold a promise of their own: an await unwraps every promise; `super()` gives
+   * `this`; `yield` evaluates to whatever the generator's consumer sends back with `next()`.
+   */
+  const isNeverPromiseForm = (node: TSESTree.Node, call: TSESTree.CallExpression | TSESTree.NewExpression | null): boolean =>
+    node.type === AST_NODE_TYPES.AwaitExpression ||
+    node.type === AST_NODE_TYPES.YieldExpression ||
+    call?.callee.type === AST_NODE_TYPES.Super ||
+    (call !== null && isExecutorSettle(sourceCode, call.callee));
+
   const isPromiseValued = memoizeForFile((node: TSESTree.Node) => {
-    // An await unwraps every promise; `super()` gives `this`.
-    if (node.type === AST_NODE_TYPES.AwaitExpression) return false;
     const call = asCall(node);
-    if (call?.callee.type === AST_NODE_TYPES.Super) return false;
+    if (isNeverPromiseForm(node, call) || isNeverPromise(node)) return false;
     const decided = call ? decideFromSignatures(call, isThenableForAnyTypeArguments) : undefined;
     if (decided !== undefined) return decided;
     const tsNode = services.toTsNode(node);
@@ -211,31 +254,34 @@ function createTypedDetector(services: TypeServices, sourceCode: SourceCode): Pr
   });
 
   const isPromiseArray = memoizeForFile((node: TSESTree.Node) => {
-    if (node.type === AST_NODE_TYPES.AwaitExpression) return false;
     const call = asCall(node);
-    if (call?.callee.type === AST_NODE_TYPES.Super) return false;
-    const decided = call ? decideFromSignatures(call, (type, _receiver, at) => isPromiseArrayForAnyTypeArguments(type, at)) : undefined;
+    if (isNeverPromiseForm(node, call)) return false;
+    const decided = call ? decideFromSignatures(call, isPromiseArrayForAnyTypeArguments) : undefined;
     if (decided !== undefined) return decided;
     const tsNode = services.toTsNode(node);
-    return unionParts(checker.getTypeAtLocation(tsNode)).some(
-      (part) =>
-        (checker.isArrayType(part) || checker.isTupleType(part)) &&
-        checker.getTypeArguments(part as ts.TypeReference).some((element) => isThenableType(element, tsNode)),
-    );
+    return isPromiseArrayType(checker.getTypeAtLocation(tsNode), tsNode);
   });
 
   /**
    * A name's declared type comes from its annotation alone (`options: CommandOptions`), which the
-   * checker reads without checking any expression; classes and caught errors are never
+   * checker reads without checking any expression, and so does a member of such a name or of
+   * `this` (`options.onExit`, `this.handleClose`); classes and caught errors are never
    * functions one could pass as a callback.
    */
   const returnsPromiseByDeclaration = (node: TSESTree.Node): boolean | undefined => {
     // A function written here shows it: typing it would mean resolving the call it is passed to.
     const shown = returnsPromiseVisibly(sourceCode, node);
-    if (shown !== undefined || node.type !== AST_NODE_TYPES.Identifier) return shown;
+    if (shown !== undefined) return shown;
+    if (node.type === AST_NODE_TYPES.MemberExpression) {
+      const signatures = getDeclaredMemberSignatures(services, sourceCode, node);
+      if (!signatures) return undefined;
+      const at = services.toTsNode(node);
+      return someVerdict(signatures, (signature) => isThenableForAnyTypeArguments(signature.getReturnType(), null, at));
+    }
+    if (node.type !== AST_NODE_TYPES.Identifier) return undefined;
     const definition = findConstantVariable(sourceCode, node)?.defs[0];
     if (definition?.type === 'ClassName' || definition?.type === 'CatchClause') return false;
-    const annotation = definition && (definition.type === 'Parameter' || definition.type === 'Variable') ? typeAnnotationOf(definition.name) : undefined;
+    const annotation = getDeclaredAnnotation(definition);
     if (!annotation) return undefined;
     const at = services.toTsNode(annotation);
     const signatures = unionParts(checker.getApparentType(checker.getTypeFromTypeNode(at as ts.TypeNode))).flatMap((part) =>
@@ -247,6 +293,9 @@ function createTypedDetector(services: TypeServices, sourceCode: SourceCode): Pr
   const isPromiseReturningFunction = memoizeForFile((node: TSESTree.Node) => {
     const shown = returnsPromiseByDeclaration(node);
     if (shown !== undefined) return shown;
+    // A function written here returns what its returns evaluate to: typing those is often
+    // cheap (a call's declared type), where typing the function means typing it in context.
+    if (isFunctionNode(node) && !node.returnType) return getReturnedValues(sourceCode, node).some(isPromiseValued);
     const tsNode = services.toTsNode(node);
     const type = checker.getTypeAtLocation(tsNode);
     return unionParts(checker.getApparentType(type)).some((part) =>
@@ -280,6 +329,7 @@ function createTypedDetector(services: TypeServices, sourceCode: SourceCode): Pr
     isPromiseArray,
     isArrayValued,
     isPromiseReturningFunction,
+    returnsPromiseByDeclaration,
     isEagerPromise,
     hasCatchMethod,
   };
@@ -299,7 +349,7 @@ export function returnsPromiseVisibly(sourceCode: SourceCode, node: TSESTree.Nod
   }
   // A class (calling it throws) or a caught error is no callback.
   if (definition?.type === 'ClassName' || definition?.type === 'CatchClause') return false;
-  const annotation = definition && (definition.type === 'Parameter' || definition.type === 'Variable') ? typeAnnotationOf(definition.name) : undefined;
+  const annotation = getDeclaredAnnotation(definition);
   if (annotation) return annotationReturnsPromise(annotation);
   if (definition?.type !== 'Variable' || definition.node.id !== definition.name) return undefined;
   const init = definition.node.init;
@@ -336,11 +386,7 @@ function annotationReturnsPromise(annotation: TSESTree.TypeNode): boolean | unde
   if (NON_FUNCTION_ANNOTATIONS.has(annotation.type)) return false;
   if (annotation.type === AST_NODE_TYPES.TSFunctionType) {
     const returned = annotation.returnType?.typeAnnotation;
-    if (!returned) return undefined;
-    if (isPromiseTypeAnnotation(returned)) return true;
-    return NON_FUNCTION_ANNOTATIONS.has(returned.type) && returned.type !== AST_NODE_TYPES.TSAnyKeyword && returned.type !== AST_NODE_TYPES.TSUnknownKeyword
-      ? false
-      : undefined;
+    return returned ? returnAnnotationIsPromise(returned) : undefined;
   }
   if (annotation.type === AST_NODE_TYPES.TSUnionType) {
     return someVerdict(annotation.types, annotationReturnsPromise);
@@ -348,16 +394,92 @@ function annotationReturnsPromise(annotation: TSESTree.TypeNode): boolean | unde
   return undefined;
 }
 
+/** What a declared return type says: `Promise<T>` is one; `void`, `string`, `T[]` are none. */
+function returnAnnotationIsPromise(returned: TSESTree.TypeNode): boolean | undefined {
+  if (isPromiseTypeAnnotation(returned)) return true;
+  return NON_FUNCTION_ANNOTATIONS.has(returned.type) && returned.type !== AST_NODE_TYPES.TSAnyKeyword && returned.type !== AST_NODE_TYPES.TSUnknownKeyword
+    ? false
+    : undefined;
+}
+
+/**
+ * A function that returns nothing, or only values that are never promises (`x => x.id === id`,
+ * `() => ({ ok: true })`), returns no promise: most callbacks show it, so the checker need not
+ * type them, nor the call they are passed to.
+ */
 function functionReturnsPromiseVisibly(sourceCode: SourceCode, fn: FunctionNode): boolean | undefined {
   if (fn.generator) return false;
   if (fn.async) return true;
-  if (fn.returnType || fn.body.type !== AST_NODE_TYPES.BlockStatement) return undefined;
-  const returnsValue = someNodeInside(
-    sourceCode,
-    fn.body,
-    (inner) => inner.type === AST_NODE_TYPES.ReturnStatement && inner.argument !== null,
+  if (fn.returnType) return returnAnnotationIsPromise(fn.returnType.typeAnnotation);
+  return getReturnedValues(sourceCode, fn).every(isNeverPromise) ? false : undefined;
+}
+
+/** The values a function returns: its expression body, or the arguments of its own `return`s. */
+function getReturnedValues(sourceCode: SourceCode, fn: FunctionNode): TSESTree.Expression[] {
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return [fn.body];
+  const values: TSESTree.Expression[] = [];
+  someNodeInside(sourceCode, fn.body, (inner) => {
+    if (inner.type === AST_NODE_TYPES.ReturnStatement && inner.argument) values.push(inner.argument);
+    return false;
+  });
+  return values;
+}
+
+/** Expressions whose value is never a thenable, whatever their operands are. */
+function isNeverPromise(node: TSESTree.Node): boolean {
+  switch (node.type) {
+    case AST_NODE_TYPES.Literal:
+    case AST_NODE_TYPES.TemplateLiteral:
+    case AST_NODE_TYPES.BinaryExpression:
+    case AST_NODE_TYPES.UnaryExpression:
+    case AST_NODE_TYPES.UpdateExpression:
+    case AST_NODE_TYPES.ArrayExpression:
+    case AST_NODE_TYPES.ClassExpression:
+    case AST_NODE_TYPES.ArrowFunctionExpression:
+    case AST_NODE_TYPES.FunctionExpression:
+    case AST_NODE_TYPES.JSXElement:
+    case AST_NODE_TYPES.JSXFragment:
+    // `await` adopts any thenable it is given: what it evaluates to never is one.
+    case AST_NODE_TYPES.AwaitExpression:
+      return true;
+    case AST_NODE_TYPES.ObjectExpression:
+      // An object literal is a thenable only if it brings a `then` (written, or spread in).
+      return node.properties.every((property) => property.type === AST_NODE_TYPES.Property && !property.computed && !isThenKey(property.key));
+    case AST_NODE_TYPES.ConditionalExpression:
+      return isNeverPromise(node.consequent) && isNeverPromise(node.alternate);
+    case AST_NODE_TYPES.LogicalExpression:
+      return isNeverPromise(node.left) && isNeverPromise(node.right);
+    case AST_NODE_TYPES.TSAsExpression:
+    case AST_NODE_TYPES.TSSatisfiesExpression:
+    case AST_NODE_TYPES.TSNonNullExpression:
+      return isNeverPromise(node.expression);
+    default:
+      return false;
+  }
+}
+
+function isThenKey(key: TSESTree.Node): boolean {
+  return (key.type === AST_NODE_TYPES.Identifier && key.name === 'then') || (key.type === AST_NODE_TYPES.Literal && key.value === 'then');
+}
+
+/**
+ * `resolve(…)` or `reject(…)` of a `new Promise((resolve, reject) => …)` executor: they return
+ * nothing, and typing them would mean typing the executor in context (inferring the promise's
+ * type from everything it resolves with).
+ */
+function isExecutorSettle(sourceCode: SourceCode, callee: TSESTree.Node): boolean {
+  if (callee.type !== AST_NODE_TYPES.Identifier) return false;
+  const definition = findConstantVariable(sourceCode, callee)?.defs[0];
+  if (definition?.type !== 'Parameter' || !isFunctionNode(definition.node)) return false;
+  const executor = definition.node;
+  const construction = executor.parent;
+  const position = executor.params.indexOf(definition.name as TSESTree.Parameter);
+  return (
+    construction.type === AST_NODE_TYPES.NewExpression &&
+    construction.arguments[0] === executor &&
+    (position === 0 || position === 1) &&
+    isGlobalReference(sourceCode, construction.callee, 'Promise')
   );
-  return returnsValue ? undefined : false;
 }
 
 /** Initializers whose value is never a function. */
@@ -381,10 +503,6 @@ function someVerdict<T>(items: readonly T[], judge: (item: T) => boolean | undef
     if (itemVerdict === undefined) verdict = undefined;
   }
   return verdict;
-}
-
-function unionParts(type: ts.Type): readonly ts.Type[] {
-  return type.isUnion() ? type.types : [type];
 }
 
 /** The last name of every known promise-returning export: a method call must bear one to be one. */
@@ -593,6 +711,7 @@ function createSyntacticDetector(sourceCode: SourceCode): PromiseDetector {
     isPromiseArray,
     isArrayValued: () => false,
     isPromiseReturningFunction,
+    returnsPromiseByDeclaration: (node) => returnsPromiseVisibly(sourceCode, node),
     isEagerPromise: isPromiseValued,
     hasCatchMethod: () => true,
   };
@@ -629,13 +748,17 @@ function functionReturnsPromise(node: FunctionNode | TSESTree.TSEmptyBodyFunctio
   return node.async;
 }
 
-function typeAnnotationOf(node: TSESTree.Node): TSESTree.TypeNode | undefined {
-  return 'typeAnnotation' in node && node.typeAnnotation?.type === AST_NODE_TYPES.TSTypeAnnotation
-    ? node.typeAnnotation.typeAnnotation
-    : undefined;
-}
-
 const PROMISE_TYPE_NAMES = new Set(['Promise', 'PromiseLike']);
+
+/** What promises and arrays have, by name (their symbol-keyed members aside). */
+const PROMISE_MEMBERS: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(Promise.prototype));
+const ARRAY_MEMBERS: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(Array.prototype));
+
+/** A member not among `members`, nor symbol-keyed (`__@iterator@12` to the checker). */
+function isMemberOutside(property: ts.Symbol, members: ReadonlySet<string>): boolean {
+  const name = property.getName();
+  return !members.has(name) && !name.startsWith('__@');
+}
 
 function isPromiseTypeAnnotation(node: TSESTree.TypeNode | undefined): boolean {
   if (!node) return false;

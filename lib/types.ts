@@ -1,7 +1,10 @@
 import { createRequire } from 'node:module';
 
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
+
+import { getDeclaredAnnotation } from './ast.js';
+import { findVariableOf, getStaticPropertyName } from './modules.js';
 
 /** What the type-aware checks need from typescript-eslint's parser services. */
 export interface TypeServices {
@@ -63,6 +66,74 @@ export function isPolymorphicThisType(type: ts.Type): boolean {
 }
 
 /**
+ * The call (or construct) signatures of what a call calls. A method of a name declared with a
+ * type (`page: Page`, then `page.goto(…)`) is read from that type, without typing the reference
+ * itself: that means flow analysis back through every assignment and condition on the way, and
+ * typing what was assigned. Narrowing only picks parts of the declared type, so when every part
+ * has the method, its signatures include those of every narrowed case.
+ */
+export function getCalleeSignatures(
+  services: TypeServices,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  call: TSESTree.CallExpression | TSESTree.NewExpression,
+): readonly ts.Signature[] {
+  const { checker } = services;
+  const declared = call.type === AST_NODE_TYPES.CallExpression ? getDeclaredMemberSignatures(services, sourceCode, call.callee) : null;
+  if (declared?.length) return declared;
+  const calleeType = checker.getTypeAtLocation(services.toTsNode(call.callee));
+  return unionParts(checker.getApparentType(calleeType)).flatMap((part) =>
+    call.type === AST_NODE_TYPES.NewExpression ? part.getConstructSignatures() : part.getCallSignatures(),
+  );
+}
+
+/**
+ * The call signatures of `receiver.name` as the receiver's declared type has them: a name's
+ * annotation, or the class a `this` belongs to. `null` when the receiver has no such declared
+ * type or some part of it lacks the member (only the narrowed type can tell); `[]` when the
+ * member is no function.
+ */
+export function getDeclaredMemberSignatures(
+  services: TypeServices,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  member: TSESTree.Node,
+): ts.Signature[] | null {
+  if (member.type !== AST_NODE_TYPES.MemberExpression) return null;
+  const name = getStaticPropertyName(member);
+  if (name === null) return null;
+  const { checker } = services;
+  let receiver: ts.Type;
+  let at: ts.Node;
+  if (member.object.type === AST_NODE_TYPES.ThisExpression) {
+    // Typing `this` reads the enclosing class; no flow analysis is involved.
+    at = services.toTsNode(member.object);
+    receiver = checker.getTypeAtLocation(at);
+  } else if (member.object.type === AST_NODE_TYPES.Identifier) {
+    const variable = findVariableOf(sourceCode, member.object);
+    const annotation = variable?.defs.length === 1 ? getDeclaredAnnotation(variable.defs[0]) : undefined;
+    if (!annotation) return null;
+    at = services.toTsNode(annotation);
+    receiver = checker.getTypeFromTypeNode(at as ts.TypeNode);
+  } else {
+    return null;
+  }
+  const signatures: ts.Signature[] = [];
+  for (const part of unionParts(checker.getNonNullableType(receiver))) {
+    const property = checker.getPropertyOfType(checker.getApparentType(part), name);
+    if (!property) return null;
+    // At a location that is not a reference, the checker gives the declared type, unnarrowed.
+    for (const type of unionParts(checker.getNonNullableType(checker.getTypeOfSymbolAtLocation(property, at)))) {
+      signatures.push(...type.getCallSignatures());
+    }
+  }
+  return signatures;
+}
+
+/** The members of a union, or the type itself. */
+export function unionParts(type: ts.Type): readonly ts.Type[] {
+  return type.isUnion() ? type.types : [type];
+}
+
+/**
  * What a callee's declared parameter expects at an argument position: a function returning
  * `void` under every signature, a type that depends on the call's type arguments (only the
  * resolved call can tell), or anything else.
@@ -75,17 +146,37 @@ export type ParameterExpectation = 'voidCallback' | 'dependsOnCall' | 'other';
  */
 export function getParameterExpectations(
   services: TypeServices,
+  sourceCode: Readonly<TSESLint.SourceCode>,
   call: TSESTree.CallExpression,
 ): (index: number) => ParameterExpectation {
-  const { checker } = services;
   const at = services.toTsNode(call);
-  const calleeType = checker.getApparentType(checker.getTypeAtLocation(services.toTsNode(call.callee)));
-  const signatures = (calleeType.isUnion() ? calleeType.types : [calleeType]).flatMap((part) => part.getCallSignatures());
+  const signatures = getCalleeSignatures(services, sourceCode, call);
   return (index) => {
-    const expected = signatures.map((signature) => parameterTypeAt(services, signature, index, at));
-    if (expected.some((type) => type !== null && !isFixedType(type))) return 'dependsOnCall';
-    return expected.length > 0 && expected.every((type) => type !== null && isVoidFunctionType(type)) ? 'voidCallback' : 'other';
+    let everyVoid = signatures.length > 0;
+    for (const signature of signatures) {
+      const type = parameterTypeAt(services, signature, index, at);
+      const parts = type ? expectedParts(services, type, call) : [];
+      if (parts.some((part) => !isFixedType(part))) return 'dependsOnCall';
+      if (!isVoidFunctionType(parts)) everyVoid = false;
+    }
+    return everyVoid ? 'voidCallback' : 'other';
   };
+}
+
+/**
+ * The parts of a parameter's type an argument must fit. A type parameter written as the whole
+ * parameter type (`fn: F`) is inferred from the argument itself, so without explicit type
+ * arguments it expects what its constraint says (`F extends () => void`), or anything.
+ */
+function expectedParts(services: TypeServices, type: ts.Type, call: TSESTree.CallExpression): readonly ts.Type[] {
+  const parts = unionParts(type);
+  if (call.typeArguments) return parts;
+  const { TypeFlags } = loadTypeScript();
+  return parts.flatMap((part) => {
+    if (!(part.flags & TypeFlags.TypeParameter) || isPolymorphicThisType(part)) return [part];
+    const constraint = services.checker.getBaseConstraintOfType(part);
+    return constraint ? [constraint] : [];
+  });
 }
 
 function parameterTypeAt(services: TypeServices, signature: ts.Signature, index: number, at: ts.Node): ts.Type | null {
@@ -100,10 +191,10 @@ function parameterTypeAt(services: TypeServices, signature: ts.Signature, index:
   return parameter ? services.checker.getTypeOfSymbolAtLocation(parameter, at) : null;
 }
 
-/** A function type (or such a function or `undefined`) whose every signature returns `void`. */
-function isVoidFunctionType(type: ts.Type): boolean {
+/** Function types (and `undefined`) whose every call signature returns `void`, and at least one. */
+function isVoidFunctionType(parts: readonly ts.Type[]): boolean {
   const { TypeFlags } = loadTypeScript();
-  const signatures = (type.isUnion() ? type.types : [type]).flatMap((part) => part.getCallSignatures());
+  const signatures = parts.flatMap((part) => part.getCallSignatures());
   return signatures.length > 0 && signatures.every((signature) => (signature.getReturnType().flags & TypeFlags.Void) !== 0);
 }
 

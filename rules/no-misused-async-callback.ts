@@ -14,8 +14,8 @@ import {
   resolveModuleMember,
   skipTypeWrappers,
 } from '../lib/modules.js';
-import { getPromiseDetector, isKnownArray, isRejectionHandler, returnsPromiseVisibly } from '../lib/promises.js';
-import { type ParameterExpectation, getParameterExpectations, getTypeServices } from '../lib/types.js';
+import { getPromiseDetector, isKnownArray, isRejectionHandler } from '../lib/promises.js';
+import { type ParameterExpectation, getParameterExpectations, getTypeServices, unionParts } from '../lib/types.js';
 
 type Options = [
   {
@@ -49,6 +49,12 @@ const TIMERS = new Set(['setTimeout', 'setInterval', 'setImmediate', 'queueMicro
 const LISTENER_METHODS = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener']);
 /** Methods that register HTTP route handlers: Express 5, Koa, Fastify and friends await them. */
 const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'all', 'use', 'route']);
+/**
+ * Array and promise methods that use what their callback returns: `map` collects the promises,
+ * `then`/`catch`/`finally` adopt them. Their callbacks never expect `void`, so the void-return
+ * check does not type these calls (the predicates, comparators and reducers are checked above).
+ */
+const RESULT_USING_METHODS = new Set(['map', 'flatMap', 'then', 'catch', 'finally', ...PREDICATES, ...COMPARATORS, ...REDUCERS]);
 
 type Suggestions = TSESLint.SuggestionReportDescriptor<MessageIds>[];
 
@@ -440,16 +446,18 @@ export default createRule<Options, MessageIds>({
      */
     function checkVoidReturnArguments(call: TSESTree.CallExpression, callee: TSESTree.Node): void {
       if (!services) return;
-      if (options.ignoreRouteHandlers !== false && callee.type === AST_NODE_TYPES.MemberExpression && ROUTE_METHODS.has(getStaticPropertyName(callee) ?? '')) {
+      const method = callee.type === AST_NODE_TYPES.MemberExpression ? getStaticPropertyName(callee) : null;
+      if (method !== null && (RESULT_USING_METHODS.has(method) || (options.ignoreRouteHandlers !== false && ROUTE_METHODS.has(method)))) {
         return;
       }
       let expectationAt: ((index: number) => ParameterExpectation) | undefined;
       call.arguments.forEach((argument, index) => {
         const target = skipTypeWrappers(argument);
         if (!isFunctionNode(target) && target.type !== AST_NODE_TYPES.Identifier && target.type !== AST_NODE_TYPES.MemberExpression) return;
-        const shown = returnsPromiseVisibly(sourceCode, target);
+        // What is written and declared decides most arguments before the callee is typed.
+        const shown = promises.returnsPromiseByDeclaration(target);
         if (shown === false) return;
-        expectationAt ??= getParameterExpectations(services, call);
+        expectationAt ??= getParameterExpectations(services, sourceCode, call);
         const expectation = expectationAt(index);
         if (expectation === 'dependsOnCall') {
           // A parameter typed by a type parameter: only the resolved call tells what it expects.
@@ -466,7 +474,7 @@ export default createRule<Options, MessageIds>({
       const { checker } = services;
       const contextual = checker.getContextualType(services.toTsNode(node) as never);
       if (!contextual) return false;
-      const signatures = (contextual.isUnion() ? contextual.types : [contextual]).flatMap((part) => part.getCallSignatures());
+      const signatures = unionParts(contextual).flatMap((part) => part.getCallSignatures());
       return signatures.length > 0 && signatures.every((signature) => checker.typeToString(signature.getReturnType()) === 'void');
     }
 

@@ -118,6 +118,16 @@ const cases: Cases = {
     { code: `declare function list<T>(value: T): T[];\nlist(1);`, mode: 'type-aware' },
     { code: `class Base { constructor(readonly p: Promise<void>) {} }\nclass Child extends Base { constructor() { super(Promise.resolve()); } }`, mode: 'type-aware' },
     { code: `declare function load(): Promise<number>;\nasync function run() { const value = await load(); await load(); return value; }`, mode: 'type-aware' },
+    // A type parameter whose constraint no promise meets: the call returns a Widget, whatever `T` is.
+    { code: `interface Widget { render(): void }\ndeclare function mount<T extends Widget>(widget: T): T;\ndeclare const widget: Widget;\nmount(widget);`, mode: 'type-aware' },
+    // Declared `Sync | Async`, narrowed to `Sync`: only the narrowed type tells, and it says no.
+    {
+      code: `interface Sync { kind: 'sync'; stop(): void }\ninterface Async { kind: 'async'; stop(): Promise<void> }\nexport function run(worker: Sync | Async) { if (worker.kind === 'sync') worker.stop(); }`,
+      mode: 'type-aware',
+    },
+    // `yield` evaluates to what the consumer sends back with next(), not to a promise made here.
+    { code: `export function* steps(): Generator<number, void, Promise<void>> { yield 1; }`, mode: 'type-aware' },
+    { code: `export const ready = new Promise<void>((resolve, reject) => { if (Math.random()) resolve(); else reject(new Error('no')); });`, mode: 'type-aware' },
     // Without types, a cross-file function is unknown: silence, not a guess.
     { code: `import { saveRemote } from './api';\nsaveRemote();`, mode: 'syntactic' },
     { code: `import { store } from './api';\nstore.save();`, mode: 'syntactic' },
@@ -433,6 +443,20 @@ const cases: Cases = {
     { ...topLevel(`import { maybeSave } from './api';\nmaybeSave();`, 'maybeSave()'), mode: 'type-aware' },
     { ...topLevel(`import { Repository } from './api';\nnew Repository().find('a');`, `new Repository().find('a')`), mode: 'type-aware' },
     { ...topLevel(`async function enqueue(job: number) {}\nconst queue = { add: enqueue };\nqueue.add(1);`, 'queue.add(1)'), mode: 'type-aware' },
+    // A method read from the declared type of its receiver, on every part of a union.
+    {
+      ...inSyncFunction(`interface Job { start(): Promise<void> }\ninterface Task { start(): Promise<number> }\nexport function run(work: Job | Task) { work.start(); }`, 'work.start()'),
+      mode: 'type-aware',
+    },
+    {
+      ...inSyncFunction(`interface Client { close(): Promise<void> }\nexport function run() { let client: Client | undefined; client = undefined; client?.close(); }`, 'client?.close()'),
+      mode: 'type-aware',
+    },
+    // `object` is a constraint a promise meets: `T` is the promise passed in.
+    {
+      ...topLevel(`declare function track<T extends object>(value: T): T;\ntrack(Promise.resolve(1));`, 'track(Promise.resolve(1))'),
+      mode: 'type-aware',
+    },
     {
       // A bare thenable has no .catch() to add.
       code: `import { query } from './api';\nquery();`,

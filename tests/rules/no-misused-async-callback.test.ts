@@ -24,6 +24,17 @@ const cases: Cases = {
     { code: `declare function register(callback: (() => void) | string): void;\nexport function run(name: string) { register(name); }`, mode: 'type-aware' },
     { code: `declare function register(callback: (() => void) | unknown[]): void;\nexport function run(names: unknown[]) { register(names); }`, mode: 'type-aware' },
     { code: `declare function register(callback: () => void): void;\nexport function run() { try { register(() => {}); } catch (error) { register(error as never); } }`, mode: 'type-aware' },
+    // Members whose declared type holds no promise-returning function.
+    { code: `declare function register(callback: (() => void) | number): void;\nexport function run(options: { retries: number }) { register(options.retries); }`, mode: 'type-aware' },
+    { code: `declare function register(callback: () => void): void;\nexport class Job { stop() {} start() { register(this.stop); } }`, mode: 'type-aware' },
+    // Callbacks that return only values that are never promises.
+    { code: `declare function register(callback: () => void): void;\nregister(() => ({ ok: true }));`, mode: 'type-aware' },
+    { code: `declare function register(callback: (value: number) => void): void;\nregister((value) => value > 1 && value < 5);`, mode: 'type-aware' },
+    // A type parameter inferred from the callback itself, constrained to return anything.
+    { code: `declare function memoize<F extends (...args: never[]) => unknown>(fn: F): F;\nexport const load = memoize(async () => 1);`, mode: 'type-aware' },
+    // Methods named like the array and promise methods that use their callback's result are not
+    // checked for a void return: their promises are collected or adopted.
+    { code: `declare const chain: { then(callback: () => void): void };\nchain.then(async () => {});`, mode: 'type-aware' },
     // Callbacks whose promises are used.
     inAsync(`await Promise.all(items.map(async (item) => save(item)));`),
     inAsync(`const pending = items.map(async (item) => save(item));\nawait Promise.all(pending);`),
@@ -367,6 +378,23 @@ const cases: Cases = {
       options: [{ ignoreRouteHandlers: false }],
       mode: 'type-aware',
       errors: [{ messageId: 'voidReturn', data: { caller: 'app.get' } }],
+    },
+    // A member read from its receiver's declared type: a name's annotation, or the class of `this`.
+    {
+      code: `declare function register(callback: () => void): void;\ninterface Hooks { onExit: () => Promise<void> }\nexport function run(hooks: Hooks) { register(hooks.onExit); }`,
+      mode: 'type-aware',
+      errors: [{ messageId: 'voidReturn', data: { caller: 'register' } }],
+    },
+    {
+      code: `declare function register(callback: () => void): void;\nexport class Job { async flush() {} start() { register(this.flush); } }`,
+      mode: 'type-aware',
+      errors: [{ messageId: 'voidReturn', data: { caller: 'register' } }],
+    },
+    // A type parameter inferred from the callback, constrained to return nothing.
+    {
+      code: `declare function debounce<F extends (...args: never[]) => void>(fn: F): F;\nexport const flush = debounce(async () => {});`,
+      mode: 'type-aware',
+      errors: [{ messageId: 'voidReturn', data: { caller: 'debounce' } }],
     },
     {
       code: `import { saveRemote } from './api';\ndeclare const items: number[];\nitems.forEach(saveRemote);`,
