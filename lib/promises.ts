@@ -467,7 +467,7 @@ function isThenKey(key: TSESTree.Node): boolean {
  * nothing, and typing them would mean typing the executor in context (inferring the promise's
  * type from everything it resolves with).
  */
-function isExecutorSettle(sourceCode: SourceCode, callee: TSESTree.Node): boolean {
+export function isExecutorSettle(sourceCode: SourceCode, callee: TSESTree.Node): boolean {
   if (callee.type !== AST_NODE_TYPES.Identifier) return false;
   const definition = findConstantVariable(sourceCode, callee)?.defs[0];
   if (definition?.type !== 'Parameter' || !isFunctionNode(definition.node)) return false;

@@ -108,11 +108,9 @@ export function getDeclaredMemberSignatures(
     at = services.toTsNode(member.object);
     receiver = checker.getTypeAtLocation(at);
   } else if (member.object.type === AST_NODE_TYPES.Identifier) {
-    const variable = findVariableOf(sourceCode, member.object);
-    const annotation = variable?.defs.length === 1 ? getDeclaredAnnotation(variable.defs[0]) : undefined;
-    if (!annotation) return null;
-    at = services.toTsNode(annotation);
-    receiver = checker.getTypeFromTypeNode(at as ts.TypeNode);
+    const declared = getDeclaredType(services, sourceCode, member.object);
+    if (!declared) return null;
+    ({ type: receiver, at } = declared);
   } else {
     return null;
   }
@@ -126,6 +124,44 @@ export function getDeclaredMemberSignatures(
     }
   }
   return signatures;
+}
+
+/**
+ * The type a name is declared with, read without typing any expression: its annotation, or for
+ * `const client = new Client(…)` what the class's constructors construct (when they all agree),
+ * which does not need the `new` resolved against its arguments.
+ */
+function getDeclaredType(
+  services: TypeServices,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  name: TSESTree.Identifier,
+): { type: ts.Type; at: ts.Node } | null {
+  const { checker } = services;
+  const variable = findVariableOf(sourceCode, name);
+  if (variable?.defs.length !== 1) return null;
+  const definition = variable.defs[0];
+  const annotation = getDeclaredAnnotation(definition);
+  if (annotation) {
+    const at = services.toTsNode(annotation);
+    return { type: checker.getTypeFromTypeNode(at as ts.TypeNode), at };
+  }
+  const init = definition?.type === 'Variable' && definition.node.id === definition.name ? definition.node.init : null;
+  if (
+    init?.type !== AST_NODE_TYPES.NewExpression ||
+    init.typeArguments ||
+    init.callee.type !== AST_NODE_TYPES.Identifier ||
+    definition?.parent?.type !== AST_NODE_TYPES.VariableDeclaration ||
+    definition.parent.kind !== 'const'
+  ) {
+    return null;
+  }
+  const constructed = checker
+    .getTypeAtLocation(services.toTsNode(init.callee))
+    .getConstructSignatures()
+    .map((signature) => signature.getReturnType());
+  const [first] = constructed;
+  const agreed = first !== undefined && constructed.every((type) => type === first) && (first.flags & loadTypeScript().TypeFlags.Object) !== 0;
+  return agreed ? { type: first, at: services.toTsNode(init) } : null;
 }
 
 /** The members of a union, or the type itself. */

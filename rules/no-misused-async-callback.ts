@@ -14,7 +14,7 @@ import {
   resolveModuleMember,
   skipTypeWrappers,
 } from '../lib/modules.js';
-import { getPromiseDetector, isKnownArray, isRejectionHandler } from '../lib/promises.js';
+import { getPromiseDetector, isExecutorSettle, isKnownArray, isRejectionHandler } from '../lib/promises.js';
 import { type ParameterExpectation, getParameterExpectations, getTypeServices, unionParts } from '../lib/types.js';
 
 type Options = [
@@ -450,6 +450,8 @@ export default createRule<Options, MessageIds>({
       if (method !== null && (RESULT_USING_METHODS.has(method) || (options.ignoreRouteHandlers !== false && ROUTE_METHODS.has(method)))) {
         return;
       }
+      // An executor's `resolve(…)` and `reject(…)` take a value, never a callback to call.
+      if (isExecutorSettle(sourceCode, callee)) return;
       let expectationAt: ((index: number) => ParameterExpectation) | undefined;
       call.arguments.forEach((argument, index) => {
         const target = skipTypeWrappers(argument);

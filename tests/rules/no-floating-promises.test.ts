@@ -125,6 +125,8 @@ const cases: Cases = {
       code: `interface Sync { kind: 'sync'; stop(): void }\ninterface Async { kind: 'async'; stop(): Promise<void> }\nexport function run(worker: Sync | Async) { if (worker.kind === 'sync') worker.stop(); }`,
       mode: 'type-aware',
     },
+    { code: `class Client { close(): void {} }\nexport function run() { const client = new Client(); client.close(); }`, mode: 'type-aware' },
+    { code: `class Box<T> { constructor(readonly value: T) {} get(): T { return this.value; } }\nexport function run() { const box = new Box(1); box.get(); }`, mode: 'type-aware' },
     // `yield` evaluates to what the consumer sends back with next(), not to a promise made here.
     { code: `export function* steps(): Generator<number, void, Promise<void>> { yield 1; }`, mode: 'type-aware' },
     { code: `export const ready = new Promise<void>((resolve, reject) => { if (Math.random()) resolve(); else reject(new Error('no')); });`, mode: 'type-aware' },
@@ -450,6 +452,15 @@ const cases: Cases = {
     },
     {
       ...inSyncFunction(`interface Client { close(): Promise<void> }\nexport function run() { let client: Client | undefined; client = undefined; client?.close(); }`, 'client?.close()'),
+      mode: 'type-aware',
+    },
+    // A method of what a constructor constructs; for a generic class, the call's own type decides.
+    {
+      ...inSyncFunction(`class Client { close(): Promise<void> { return Promise.resolve(); } }\nexport function run() { const client = new Client(); client.close(); }`, 'client.close()'),
+      mode: 'type-aware',
+    },
+    {
+      ...inSyncFunction(`class Box<T> { constructor(readonly value: T) {} get(): T { return this.value; } }\nexport function run() { const box = new Box(Promise.resolve(1)); box.get(); }`, 'box.get()'),
       mode: 'type-aware',
     },
     // `object` is a constraint a promise meets: `T` is the promise passed in.

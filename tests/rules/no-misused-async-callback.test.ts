@@ -27,6 +27,8 @@ const cases: Cases = {
     // Members whose declared type holds no promise-returning function.
     { code: `declare function register(callback: (() => void) | number): void;\nexport function run(options: { retries: number }) { register(options.retries); }`, mode: 'type-aware' },
     { code: `declare function register(callback: () => void): void;\nexport class Job { stop() {} start() { register(this.stop); } }`, mode: 'type-aware' },
+    // An executor's resolve takes a value: the function is the promise's value, not a callback.
+    { code: `export const later = new Promise<() => Promise<void>>((resolve) => { const job = async () => {}; resolve(job); });`, mode: 'type-aware' },
     // Callbacks that return only values that are never promises.
     { code: `declare function register(callback: () => void): void;\nregister(() => ({ ok: true }));`, mode: 'type-aware' },
     { code: `declare function register(callback: (value: number) => void): void;\nregister((value) => value > 1 && value < 5);`, mode: 'type-aware' },
