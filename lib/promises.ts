@@ -14,7 +14,7 @@ import { PROMISE_RETURNING_EXPORTS, PROMISE_STATICS } from './promise-apis.js';
 import { getDeclaredAnnotation, someNodeInside, typeAnnotationOf } from './ast.js';
 import { memoizeForFile } from './memoize.js';
 import { mentionsAny } from './source-text.js';
-import { type TypeServices, getCalleeSignatures, getDeclaredMemberSignatures, getTypeServices, isFixedType, isPolymorphicThisType, loadTypeScript, unionParts } from './types.js';
+import { type TypeServices, getCalleeSignatures, getDeclaredMemberSignatures, getTypeServices, isFixedType, isMappedType, isPolymorphicThisType, loadTypeScript, unionParts } from './types.js';
 
 /**
  * Answers "does this expression evaluate to a promise?" at the depth the file allows: with type
@@ -152,7 +152,7 @@ function createTypedDetector(services: TypeServices, sourceCode: SourceCode): Pr
    * to return `this` returns its receiver.
    */
   const isThenableForAnyTypeArguments = (type: ts.Type, receiver: ts.Node | null, at: ts.Node): boolean | undefined => {
-    const { TypeFlags, ObjectFlags } = loadTypeScript();
+    const { TypeFlags } = loadTypeScript();
     if (type.isUnion()) return someVerdict(type.types, (part) => isThenableForAnyTypeArguments(part, receiver, at));
     if (type.isIntersection()) return isFixedType(type) ? isThenableType(type, at) : undefined;
     if (isPolymorphicThisType(type)) {
@@ -160,7 +160,7 @@ function createTypedDetector(services: TypeServices, sourceCode: SourceCode): Pr
     }
     if (isRuledOutByConstraint(type, PROMISE_MEMBERS, (part) => isThenableType(part, at))) return false;
     if (type.flags & TypeFlags.Instantiable) return undefined;
-    if (type.flags & TypeFlags.Object && (type as ts.ObjectType).objectFlags & ObjectFlags.Mapped) return undefined;
+    if (isMappedType(type)) return undefined;
     return isThenableType(type, at);
   };
 
@@ -284,8 +284,10 @@ function createTypedDetector(services: TypeServices, sourceCode: SourceCode): Pr
     const annotation = getDeclaredAnnotation(definition);
     if (!annotation) return undefined;
     const at = services.toTsNode(annotation);
-    const signatures = unionParts(checker.getApparentType(checker.getTypeFromTypeNode(at as ts.TypeNode))).flatMap((part) =>
-      part.getCallSignatures(),
+    // A mapped type (`Partial<Options>`, `Record<string, Handler>`) has properties only: never
+    // called, and resolving its members just to find no signature is what costs.
+    const signatures = unionParts(checker.getTypeFromTypeNode(at as ts.TypeNode)).flatMap((part) =>
+      isMappedType(part) ? [] : checker.getApparentType(part).getCallSignatures(),
     );
     return someVerdict(signatures, (signature) => isThenableForAnyTypeArguments(signature.getReturnType(), null, at));
   };

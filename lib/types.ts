@@ -53,10 +53,16 @@ export function loadTypeScript(): typeof ts {
  * the most expensive question one can ask the checker.
  */
 export function isFixedType(type: ts.Type): boolean {
-  const { TypeFlags, ObjectFlags } = loadTypeScript();
+  const { TypeFlags } = loadTypeScript();
   if (type.isUnionOrIntersection()) return type.types.every(isFixedType);
   if (type.flags & TypeFlags.Instantiable) return false;
-  return !(type.flags & TypeFlags.Object && (type as ts.ObjectType).objectFlags & ObjectFlags.Mapped);
+  return !isMappedType(type);
+}
+
+/** A mapped type (`{ [K in keyof T]: … }`, `Partial<T>`, `Record<K, V>`). */
+export function isMappedType(type: ts.Type): boolean {
+  const { TypeFlags, ObjectFlags } = loadTypeScript();
+  return (type.flags & TypeFlags.Object) !== 0 && ((type as ts.ObjectType).objectFlags & ObjectFlags.Mapped) !== 0;
 }
 
 /** The polymorphic `this` type: a type parameter whose symbol is the class, not a type parameter. */
