@@ -1,4 +1,5 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type * as ts from 'typescript';
 
 import { someNodeInside } from '../lib/ast.js';
 import { type CancellableApi, DEFAULT_CANCELLABLE_APIS } from '../lib/cancellable-apis.js';
@@ -13,7 +14,7 @@ import {
   resolveModuleMember,
   skipTypeWrappers,
 } from '../lib/modules.js';
-import { getTypeServices } from '../lib/types.js';
+import { getCalleeSignatures, getTypeServices, isFixedType } from '../lib/types.js';
 
 export interface CancellableOption {
   module: string;
@@ -142,16 +143,32 @@ export default createRule<Options, MessageIds>({
       return catalogue.find((api) => api.module === member.module && api.name === name) ?? null;
     }
 
-    /** Type-aware: a parameter whose type has `signal?: AbortSignal` makes any call cancellable. */
+    /**
+     * Type-aware: a parameter whose type has `signal?: AbortSignal` makes any call cancellable.
+     * The callee's declared signatures answer when they agree and no parameter type depends on
+     * the call's type arguments; only then is the call resolved.
+     */
     function findTypedOptionsArgument(call: TSESTree.CallExpression): number | null {
       if (!services) return null;
+      const declared = getCalleeSignatures(services, sourceCode, call);
+      const positions = new Set(declared.map((signature) => findSignalPosition(signature, true)));
+      const [agreed] = positions;
+      if (declared.length > 0 && positions.size === 1 && agreed !== undefined) return agreed;
+      const signature = services.checker.getResolvedSignature(services.toTsNode(call) as never);
+      return signature ? (findSignalPosition(signature, false) ?? null) : null;
+    }
+
+    /**
+     * The position of the parameter typed with a `signal: AbortSignal`; of a declared signature,
+     * `undefined` when a parameter's type depends on the call's type arguments.
+     */
+    function findSignalPosition(signature: ts.Signature, declared: boolean): number | null | undefined {
+      if (!services) return null;
       const { checker } = services;
-      const signature = checker.getResolvedSignature(services.toTsNode(call) as never);
-      if (!signature) return null;
       const parameters = signature.getParameters();
       for (let index = 0; index < parameters.length; index++) {
-        const parameter = parameters[index]!;
-        const type = checker.getNonNullableType(checker.getTypeOfSymbol(parameter));
+        const type = checker.getNonNullableType(checker.getTypeOfSymbol(parameters[index]!));
+        if (declared && !isFixedType(type)) return undefined;
         const signal = checker.getPropertyOfType(type, 'signal');
         if (signal && /AbortSignal/.test(checker.typeToString(checker.getTypeOfSymbol(signal)))) return index;
       }

@@ -148,6 +148,12 @@ const cases: Cases = {
       mode: 'type-aware',
       errors: [{ messageId: 'signalNotPassed', suggestions: [{ messageId: 'passSignal', data: { signal: 'signal' }, output: `declare function query(sql: string, options?: { signal?: AbortSignal }): Promise<void>;\nexport async function run(signal: AbortSignal) { await query('select 1', { signal }); }` }] }],
     },
+    // Overloads that agree on where the options go.
+    {
+      code: `declare function query(sql: string): Promise<void>;\ndeclare function query(sql: string, options?: { signal?: AbortSignal }): Promise<void>;\nexport async function run(signal: AbortSignal) { await query('select 1', {}); }`,
+      mode: 'type-aware',
+      errors: [{ messageId: 'signalNotPassed', suggestions: [{ messageId: 'passSignal', data: { signal: 'signal' }, output: `declare function query(sql: string): Promise<void>;\ndeclare function query(sql: string, options?: { signal?: AbortSignal }): Promise<void>;\nexport async function run(signal: AbortSignal) { await query('select 1', { signal }); }` }] }],
+    },
     // Cancellation swallowed.
     {
       code: `export async function load(url: string) {\n  try {\n    return await fetch(url, { signal: AbortSignal.timeout(5000) });\n  } catch (error) {\n    console.error(error);\n    return null;\n  }\n}`,
