@@ -14,7 +14,7 @@ import { PROMISE_RETURNING_EXPORTS, PROMISE_STATICS } from './promise-apis.js';
 import { getDeclaredAnnotation, someNodeInside, typeAnnotationOf } from './ast.js';
 import { memoizeForFile } from './memoize.js';
 import { mentionsAny } from './source-text.js';
-import { type TypeServices, getCalleeSignatures, getDeclaredMemberSignatures, getTypeServices, isFixedType, isMappedType, isPolymorphicThisType, loadTypeScript, unionParts } from './types.js';
+import { type TypeServices, getCalleeSignatures, getDeclaredMemberSignatures, getDeclaredType, getTypeServices, isFixedType, isMappedType, isPolymorphicThisType, loadTypeScript, unionParts } from './types.js';
 
 /**
  * Answers "does this expression evaluate to a promise?" at the depth the file allows: with type
@@ -281,15 +281,14 @@ function createTypedDetector(services: TypeServices, sourceCode: SourceCode): Pr
     if (node.type !== AST_NODE_TYPES.Identifier) return undefined;
     const definition = findConstantVariable(sourceCode, node)?.defs[0];
     if (definition?.type === 'ClassName' || definition?.type === 'CatchClause') return false;
-    const annotation = getDeclaredAnnotation(definition);
-    if (!annotation) return undefined;
-    const at = services.toTsNode(annotation);
+    const declared = getDeclaredType(services, sourceCode, node);
+    if (!declared) return undefined;
     // A mapped type (`Partial<Options>`, `Record<string, Handler>`) has properties only: never
     // called, and resolving its members just to find no signature is what costs.
-    const signatures = unionParts(checker.getTypeFromTypeNode(at as ts.TypeNode)).flatMap((part) =>
+    const signatures = unionParts(declared.type).flatMap((part) =>
       isMappedType(part) ? [] : checker.getApparentType(part).getCallSignatures(),
     );
-    return someVerdict(signatures, (signature) => isThenableForAnyTypeArguments(signature.getReturnType(), null, at));
+    return someVerdict(signatures, (signature) => isThenableForAnyTypeArguments(signature.getReturnType(), null, declared.at));
   };
 
   const isPromiseReturningFunction = memoizeForFile((node: TSESTree.Node) => {

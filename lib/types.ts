@@ -133,11 +133,13 @@ export function getDeclaredMemberSignatures(
 }
 
 /**
- * The type a name is declared with, read without typing any expression: its annotation, or for
- * `const client = new Client(…)` what the class's constructors construct (when they all agree),
- * which does not need the `new` resolved against its arguments.
+ * The type a name is declared with, read without typing any expression: its annotation; for
+ * `const client = new Client(…)`, what the class's constructors construct (when they all
+ * agree); for `const page = open(…)`, what the callee's one signature declares it returns. Neither
+ * needs the call resolved against its arguments. A type that still names the call's type
+ * parameters is for the caller to judge as such (`Box<T>`'s `get(): T` says nothing).
  */
-function getDeclaredType(
+export function getDeclaredType(
   services: TypeServices,
   sourceCode: Readonly<TSESLint.SourceCode>,
   name: TSESTree.Identifier,
@@ -152,23 +154,31 @@ function getDeclaredType(
     return { type: checker.getTypeFromTypeNode(at as ts.TypeNode), at };
   }
   const init = definition?.type === 'Variable' && definition.node.id === definition.name ? definition.node.init : null;
-  if (
-    init?.type !== AST_NODE_TYPES.NewExpression ||
-    init.typeArguments ||
-    init.callee.type !== AST_NODE_TYPES.Identifier ||
-    definition?.parent?.type !== AST_NODE_TYPES.VariableDeclaration ||
-    definition.parent.kind !== 'const'
-  ) {
-    return null;
+  if (!init || definition?.parent?.type !== AST_NODE_TYPES.VariableDeclaration || definition.parent.kind !== 'const') return null;
+  if (init.type === AST_NODE_TYPES.NewExpression && !init.typeArguments && init.callee.type === AST_NODE_TYPES.Identifier) {
+    const constructed = checker
+      .getTypeAtLocation(services.toTsNode(init.callee))
+      .getConstructSignatures()
+      .map((signature) => signature.getReturnType());
+    const [first] = constructed;
+    const agreed = first !== undefined && constructed.every((type) => type === first) && (first.flags & loadTypeScript().TypeFlags.Object) !== 0;
+    return agreed ? { type: first, at: services.toTsNode(init) } : null;
   }
-  const constructed = checker
-    .getTypeAtLocation(services.toTsNode(init.callee))
-    .getConstructSignatures()
-    .map((signature) => signature.getReturnType());
-  const [first] = constructed;
-  const agreed = first !== undefined && constructed.every((type) => type === first) && (first.flags & loadTypeScript().TypeFlags.Object) !== 0;
-  return agreed ? { type: first, at: services.toTsNode(init) } : null;
+  if (init.type === AST_NODE_TYPES.CallExpression && !init.typeArguments && init.callee.type !== AST_NODE_TYPES.Super && !beingDeclared.has(variable)) {
+    // `const a = b.next(); const b = a.next();` parses: follow each name once.
+    beingDeclared.add(variable);
+    try {
+      const signatures = getCalleeSignatures(services, sourceCode, init);
+      const returned = signatures.length === 1 ? signatures[0]!.getReturnType() : undefined;
+      return returned && isFixedType(returned) ? { type: returned, at: services.toTsNode(init) } : null;
+    } finally {
+      beingDeclared.delete(variable);
+    }
+  }
+  return null;
 }
+
+const beingDeclared = new Set<TSESLint.Scope.Variable>();
 
 /** The members of a union, or the type itself. */
 export function unionParts(type: ts.Type): readonly ts.Type[] {

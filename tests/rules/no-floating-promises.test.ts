@@ -127,6 +127,10 @@ const cases: Cases = {
     },
     { code: `class Client { close(): void {} }\nexport function run() { const client = new Client(); client.close(); }`, mode: 'type-aware' },
     { code: `class Box<T> { constructor(readonly value: T) {} get(): T { return this.value; } }\nexport function run() { const box = new Box(1); box.get(); }`, mode: 'type-aware' },
+    { code: `interface Conn { close(): void }\ndeclare function connect(): Conn;\nexport function run() { const conn = connect(); conn.close(); }`, mode: 'type-aware' },
+    // Names declared from each other (a TDZ error, but it parses) are followed once.
+    { code: `interface Step { next(): Step; done(): void }\nexport function run() { const a: Step = b.next(); const b = a.next(); b.done(); }`, mode: 'type-aware' },
+    { code: `export function run() { const a = b.next(); const b = a.next(); b.next(); }`, mode: 'type-aware' },
     // `yield` evaluates to what the consumer sends back with next(), not to a promise made here.
     { code: `export function* steps(): Generator<number, void, Promise<void>> { yield 1; }`, mode: 'type-aware' },
     { code: `export const ready = new Promise<void>((resolve, reject) => { if (Math.random()) resolve(); else reject(new Error('no')); });`, mode: 'type-aware' },
@@ -461,6 +465,11 @@ const cases: Cases = {
     },
     {
       ...inSyncFunction(`class Box<T> { constructor(readonly value: T) {} get(): T { return this.value; } }\nexport function run() { const box = new Box(Promise.resolve(1)); box.get(); }`, 'box.get()'),
+      mode: 'type-aware',
+    },
+    // A method of what a call with one signature declares it returns.
+    {
+      ...inSyncFunction(`interface Conn { close(): Promise<void> }\ndeclare function connect(): Conn;\nexport function run() { const conn = connect(); conn.close(); }`, 'conn.close()'),
       mode: 'type-aware',
     },
     // `object` is a constraint a promise meets: `T` is the promise passed in.

@@ -32,6 +32,7 @@ const cases: Cases = {
     // Callbacks that return only values that are never promises.
     { code: `declare function register(callback: () => void): void;\nregister(() => ({ ok: true }));`, mode: 'type-aware' },
     { code: `declare function register(callback: (value: number) => void): void;\nregister((value) => value > 1 && value < 5);`, mode: 'type-aware' },
+    { code: `declare function register(callback: () => void): void;\ndeclare function makeHandler(): () => void;\nexport function run() { const handler = makeHandler(); register(handler); }`, mode: 'type-aware' },
     // A type parameter inferred from the callback itself, constrained to return anything.
     { code: `declare function memoize<F extends (...args: never[]) => unknown>(fn: F): F;\nexport const load = memoize(async () => 1);`, mode: 'type-aware' },
     // Methods named like the array and promise methods that use their callback's result are not
@@ -389,6 +390,12 @@ const cases: Cases = {
     },
     {
       code: `declare function register(callback: () => void): void;\nexport class Job { async flush() {} start() { register(this.flush); } }`,
+      mode: 'type-aware',
+      errors: [{ messageId: 'voidReturn', data: { caller: 'register' } }],
+    },
+    // A name bound to what a call with one signature declares it returns.
+    {
+      code: `declare function register(callback: () => void): void;\ndeclare function makeHandler(): () => Promise<void>;\nexport function run() { const handler = makeHandler(); register(handler); }`,
       mode: 'type-aware',
       errors: [{ messageId: 'voidReturn', data: { caller: 'register' } }],
     },
