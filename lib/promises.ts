@@ -14,7 +14,7 @@ import { PROMISE_RETURNING_EXPORTS, PROMISE_STATICS } from './promise-apis.js';
 import { getDeclaredAnnotation, someNodeInside, typeAnnotationOf } from './ast.js';
 import { memoizeForFile } from './memoize.js';
 import { mentionsAny } from './source-text.js';
-import { type TypeServices, getCalleeSignatures, getDeclaredMemberSignatures, getDeclaredType, getTypeServices, isFixedType, isMappedType, isPolymorphicThisType, loadTypeScript, unionParts } from './types.js';
+import { type TypeServices, getCalleeSignatures, getCallSignaturesOf, getDeclaredMemberSignatures, getDeclaredType, getTypeServices, isFixedType, isMappedType, isPolymorphicThisType, loadTypeScript, unionParts } from './types.js';
 
 /**
  * Answers "does this expression evaluate to a promise?" at the depth the file allows: with type
@@ -272,31 +272,36 @@ function createTypedDetector(services: TypeServices, sourceCode: SourceCode): Pr
     // A function written here shows it: typing it would mean resolving the call it is passed to.
     const shown = returnsPromiseVisibly(sourceCode, node);
     if (shown !== undefined) return shown;
+    if (node.type === AST_NODE_TYPES.Identifier) {
+      const definition = findConstantVariable(sourceCode, node)?.defs[0];
+      if (definition?.type === 'ClassName' || definition?.type === 'CatchClause') return false;
+    }
+    const declared = getDeclaredCallSignatures(node);
+    return declared
+      ? someVerdict(declared.signatures, (signature) => isThenableForAnyTypeArguments(signature.getReturnType(), null, declared.at))
+      : undefined;
+  };
+
+  /** How a name or a member is declared to be called, read without typing any expression. */
+  const getDeclaredCallSignatures = (node: TSESTree.Node): { signatures: readonly ts.Signature[]; at: ts.Node } | null => {
     if (node.type === AST_NODE_TYPES.MemberExpression) {
       const signatures = getDeclaredMemberSignatures(services, sourceCode, node);
-      if (!signatures) return undefined;
-      const at = services.toTsNode(node);
-      return someVerdict(signatures, (signature) => isThenableForAnyTypeArguments(signature.getReturnType(), null, at));
+      return signatures && { signatures, at: services.toTsNode(node) };
     }
-    if (node.type !== AST_NODE_TYPES.Identifier) return undefined;
-    const definition = findConstantVariable(sourceCode, node)?.defs[0];
-    if (definition?.type === 'ClassName' || definition?.type === 'CatchClause') return false;
+    if (node.type !== AST_NODE_TYPES.Identifier) return null;
     const declared = getDeclaredType(services, sourceCode, node);
-    if (!declared) return undefined;
-    // A mapped type (`Partial<Options>`, `Record<string, Handler>`) has properties only: never
-    // called, and resolving its members just to find no signature is what costs.
-    const signatures = unionParts(declared.type).flatMap((part) =>
-      isMappedType(part) ? [] : checker.getApparentType(part).getCallSignatures(),
-    );
-    return someVerdict(signatures, (signature) => isThenableForAnyTypeArguments(signature.getReturnType(), null, declared.at));
+    return declared && { signatures: getCallSignaturesOf(checker, declared.type), at: declared.at };
   };
 
   const isPromiseReturningFunction = memoizeForFile((node: TSESTree.Node) => {
+    // A function written here returns what its returns evaluate to: typing those is often
+    // cheap (a call's declared type, or none for `x.id === id`), where typing the function means
+    // typing it in context.
+    if (isFunctionNode(node) && !node.returnType && !node.async && !node.generator) {
+      return getReturnedValues(sourceCode, node).some(isPromiseValued);
+    }
     const shown = returnsPromiseByDeclaration(node);
     if (shown !== undefined) return shown;
-    // A function written here returns what its returns evaluate to: typing those is often
-    // cheap (a call's declared type), where typing the function means typing it in context.
-    if (isFunctionNode(node) && !node.returnType) return getReturnedValues(sourceCode, node).some(isPromiseValued);
     const tsNode = services.toTsNode(node);
     const type = checker.getTypeAtLocation(tsNode);
     return unionParts(checker.getApparentType(type)).some((part) =>

@@ -93,8 +93,8 @@ export function getCalleeSignatures(
 }
 
 /**
- * The call signatures of `receiver.name` as the receiver's declared type has them: a name's
- * annotation, or the class a `this` belongs to. `null` when the receiver has no such declared
+ * The call signatures of `receiver.name` as the receiver's declared type has them (see
+ * `getDeclaredType`), or the class a `this` belongs to. `null` when the receiver has no such declared
  * type or some part of it lacks the member (only the narrowed type can tell); `[]` when the
  * member is no function.
  */
@@ -125,9 +125,7 @@ export function getDeclaredMemberSignatures(
     const property = checker.getPropertyOfType(checker.getApparentType(part), name);
     if (!property) return null;
     // At a location that is not a reference, the checker gives the declared type, unnarrowed.
-    for (const type of unionParts(checker.getNonNullableType(checker.getTypeOfSymbolAtLocation(property, at)))) {
-      signatures.push(...type.getCallSignatures());
-    }
+    signatures.push(...getCallSignaturesOf(checker, checker.getNonNullableType(checker.getTypeOfSymbolAtLocation(property, at))));
   }
   return signatures;
 }
@@ -179,6 +177,15 @@ export function getDeclaredType(
 }
 
 const beingDeclared = new Set<TSESLint.Scope.Variable>();
+
+/**
+ * The call signatures of every part of a type. A mapped type (`Partial<Options>`,
+ * `Record<string, Handler>`) has properties only: it is never called, and resolving its members
+ * just to find no signature is what costs.
+ */
+export function getCallSignaturesOf(checker: ts.TypeChecker, type: ts.Type): ts.Signature[] {
+  return unionParts(type).flatMap((part) => (isMappedType(part) ? [] : checker.getApparentType(part).getCallSignatures()));
+}
 
 /** The members of a union, or the type itself. */
 export function unionParts(type: ts.Type): readonly ts.Type[] {

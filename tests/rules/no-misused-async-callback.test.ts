@@ -399,6 +399,12 @@ const cases: Cases = {
       mode: 'type-aware',
       errors: [{ messageId: 'voidReturn', data: { caller: 'register' } }],
     },
+    // One branch of the returned value is a promise: the never-a-promise shortcut does not apply.
+    {
+      code: `declare function register(callback: (value: number) => void): void;\ndeclare function save(value: unknown): Promise<void>;\nregister((value) => (value > 1 ? save(value) : undefined));`,
+      mode: 'type-aware',
+      errors: [{ messageId: 'voidReturn', data: { caller: 'register' } }],
+    },
     // A type parameter inferred from the callback, constrained to return nothing.
     {
       code: `declare function debounce<F extends (...args: never[]) => void>(fn: F): F;\nexport const flush = debounce(async () => {});`,
