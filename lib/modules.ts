@@ -34,10 +34,10 @@ export function normalizeModuleName(source: string): string {
 
 /** Folds `fs` + `['promises', 'readFile']` into `node:fs/promises` + `['readFile']`. */
 function canonicalize(member: ModuleMember): ModuleMember {
-  const [first, ...rest] = member.path;
-  if (first === undefined) return member;
-  const submodule = SUBMODULE_PROPERTIES[`${member.module}.${first}`];
-  return submodule ? { module: submodule, path: rest } : member;
+  // Only a built-in's `promises` property names a submodule.
+  if (member.path.length === 0 || member.path[0] !== 'promises' || !member.module.startsWith('node:')) return member;
+  const submodule = SUBMODULE_PROPERTIES[`${member.module}.promises`];
+  return submodule ? { module: submodule, path: member.path.slice(1) } : member;
 }
 
 /**
@@ -220,6 +220,14 @@ function mayHoldModule(init: TSESTree.Expression | null): boolean {
     default:
       return false;
   }
+}
+
+/**
+ * Whether `identifier` may name a module export (an import, or a variable `resolveModuleMember`
+ * follows), judged by its name alone: `false` means resolving it would give `null`.
+ */
+export function mayNameModuleMember(sourceCode: Readonly<TSESLint.SourceCode>, identifier: TSESTree.Identifier): boolean {
+  return moduleBindingsOf(sourceCode).names.has(identifier.name);
 }
 
 function resolveIdentifier(

@@ -650,27 +650,31 @@ function createSyntacticDetector(sourceCode: SourceCode): PromiseDetector {
     }
   }
 
+  // A class's promise-returning members, by name, read once per class: a class calls its own
+  // methods through `this` many times over.
+  const promiseMembersByClass = new Map<TSESTree.ClassBody, { instance: Set<string>; static: Set<string> }>();
+
   function classMethodReturnsPromise(member: TSESTree.MemberExpression, name: string): boolean {
     const owner = findThisOwner(member);
     if (!owner) return false;
-    return owner.classBody.body.some((element) => {
-      if (
-        (element.type !== AST_NODE_TYPES.MethodDefinition &&
-          element.type !== AST_NODE_TYPES.TSAbstractMethodDefinition &&
-          element.type !== AST_NODE_TYPES.PropertyDefinition) ||
-        element.computed ||
-        element.static !== owner.isStatic ||
-        element.key.type !== AST_NODE_TYPES.Identifier ||
-        element.key.name !== name
-      ) {
-        return false;
+    let members = promiseMembersByClass.get(owner.classBody);
+    if (!members) {
+      members = { instance: new Set(), static: new Set() };
+      for (const element of owner.classBody.body) {
+        if (
+          (element.type !== AST_NODE_TYPES.MethodDefinition &&
+            element.type !== AST_NODE_TYPES.TSAbstractMethodDefinition &&
+            element.type !== AST_NODE_TYPES.PropertyDefinition) ||
+          element.computed ||
+          element.key.type !== AST_NODE_TYPES.Identifier
+        ) {
+          continue;
+        }
+        if (memberReturnsPromise(element)) (element.static ? members.static : members.instance).add(element.key.name);
       }
-      if (element.type === AST_NODE_TYPES.PropertyDefinition) {
-        if (element.typeAnnotation) return isPromiseFunctionType(element.typeAnnotation.typeAnnotation);
-        return element.value !== null && isFunctionNode(element.value) && functionReturnsPromise(element.value);
-      }
-      return element.kind === 'method' && functionReturnsPromise(element.value);
-    });
+      promiseMembersByClass.set(owner.classBody, members);
+    }
+    return (owner.isStatic ? members.static : members.instance).has(name);
   }
 
   function promiseArray(node: TSESTree.Node, depth: number): boolean {
@@ -746,6 +750,17 @@ function findThisOwner(node: TSESTree.Node): { classBody: TSESTree.ClassBody; is
     }
   }
   return null;
+}
+
+/** A method, or a property holding a function, that the class declares to return a promise. */
+function memberReturnsPromise(
+  element: TSESTree.MethodDefinition | TSESTree.TSAbstractMethodDefinition | TSESTree.PropertyDefinition,
+): boolean {
+  if (element.type === AST_NODE_TYPES.PropertyDefinition) {
+    if (element.typeAnnotation) return isPromiseFunctionType(element.typeAnnotation.typeAnnotation);
+    return element.value !== null && isFunctionNode(element.value) && functionReturnsPromise(element.value);
+  }
+  return element.kind === 'method' && functionReturnsPromise(element.value);
 }
 
 function functionReturnsPromise(node: FunctionNode | TSESTree.TSEmptyBodyFunctionExpression): boolean {

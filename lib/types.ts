@@ -132,8 +132,8 @@ export function getDeclaredMemberSignatures(
 
 /**
  * The type a name is declared with, read without typing any expression: its annotation; for
- * `const client = new Client(…)`, what the class's constructors construct (when they all
- * agree); for `const page = open(…)`, what the callee's one signature declares it returns. Neither
+ * `const client = new Client(…)`, what the class's constructors construct (the class's own
+ * declared type where they differ in type arguments only); for `const page = open(…)`, what the callee's one signature declares it returns. Neither
  * needs the call resolved against its arguments. A type that still names the call's type
  * parameters is for the caller to judge as such (`Box<T>`'s `get(): T` says nothing).
  */
@@ -153,14 +153,22 @@ export function getDeclaredType(
   }
   const init = definition?.type === 'Variable' && definition.node.id === definition.name ? definition.node.init : null;
   if (!init || definition?.parent?.type !== AST_NODE_TYPES.VariableDeclaration || definition.parent.kind !== 'const') return null;
-  if (init.type === AST_NODE_TYPES.NewExpression && !init.typeArguments && init.callee.type === AST_NODE_TYPES.Identifier) {
+  if (init.type === AST_NODE_TYPES.NewExpression && init.callee.type === AST_NODE_TYPES.Identifier) {
     const constructed = checker
       .getTypeAtLocation(services.toTsNode(init.callee))
       .getConstructSignatures()
       .map((signature) => signature.getReturnType());
     const [first] = constructed;
-    const agreed = first !== undefined && constructed.every((type) => type === first) && (first.flags & loadTypeScript().TypeFlags.Object) !== 0;
-    return agreed ? { type: first, at: services.toTsNode(init) } : null;
+    const { TypeFlags, SymbolFlags } = loadTypeScript();
+    if (first === undefined || (first.flags & TypeFlags.Object) === 0) return null;
+    const at = services.toTsNode(init);
+    if (!init.typeArguments && constructed.every((type) => type === first)) return { type: first, at };
+    // Overloads (`new Map()`, `new Map(entries)`) and type arguments (`new Set<string>()`) give
+    // one class with different type arguments: its declared type has the same members, typed
+    // in its own type parameters, which callers judge as depending on the call.
+    const symbol = first.getSymbol();
+    if (!symbol || (symbol.flags & (SymbolFlags.Class | SymbolFlags.Interface)) === 0) return null;
+    return constructed.every((type) => type.getSymbol() === symbol) ? { type: checker.getDeclaredTypeOfSymbol(symbol), at } : null;
   }
   if (init.type === AST_NODE_TYPES.CallExpression && !init.typeArguments && init.callee.type !== AST_NODE_TYPES.Super && !beingDeclared.has(variable)) {
     // `const a = b.next(); const b = a.next();` parses: follow each name once.

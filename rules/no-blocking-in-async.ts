@@ -10,6 +10,7 @@ import {
   getStaticPropertyName,
   isGlobalReference,
   type ModuleMember,
+  mayNameModuleMember,
   normalizeModuleName,
   resolveModuleMember,
   skipTypeWrappers,
@@ -187,7 +188,7 @@ export default createRule<Options, MessageIds>({
       if (name === null) return null;
       // A member's property is the export's own name; an identifier may be a renamed import or
       // an alias, which only resolving it tells.
-      const likely = candidateNames.has(name) || name.endsWith('Sync');
+      const likely = isLikelyBlockingName(name);
       if (likely || target.type === AST_NODE_TYPES.Identifier) {
         if (
           name === 'wait' &&
@@ -221,13 +222,24 @@ export default createRule<Options, MessageIds>({
       );
     }
 
-    /** A method call can only be a blocking API under one of their names (`fs.readFileSync`). */
+    /**
+     * A method call can only be a blocking API under one of their names (`fs.readFileSync`); a
+     * plain call, only if its name is bound to a module export, or, with types, bears such a name
+     * (the checker may trace it to one). Most calls are ruled out here, before the walk up to
+     * their function.
+     */
     function mayBeBlocking(callee: TSESTree.Node): boolean {
       const target = skipTypeWrappers(callee);
-      if (target.type === AST_NODE_TYPES.Identifier) return true;
+      if (target.type === AST_NODE_TYPES.Identifier) {
+        return mayNameModuleMember(sourceCode, target) || (services !== null && isLikelyBlockingName(target.name));
+      }
       if (target.type !== AST_NODE_TYPES.MemberExpression) return false;
       const name = getStaticPropertyName(target);
-      return name !== null && (candidateNames.has(name) || name.endsWith('Sync'));
+      return name !== null && isLikelyBlockingName(name);
+    }
+
+    function isLikelyBlockingName(name: string): boolean {
+      return candidateNames.has(name) || name.endsWith('Sync');
     }
 
     function checkCall(call: TSESTree.CallExpression): void {

@@ -265,6 +265,8 @@ export default createRule<Options, MessageIds>({
 
     interface RunItem extends AwaitStatement {
       started: StartedCall;
+      /** What the call acts on (see `namesUsedByCall`), worked out once for both checks. */
+      names: Set<string>;
     }
 
     /**
@@ -273,6 +275,8 @@ export default createRule<Options, MessageIds>({
      */
     interface RunState {
       written: Set<TSESLint.Scope.Variable>;
+      /** The names of `written`: most identifiers read are ruled out by name, without a scope lookup. */
+      writtenNames: Set<string>;
       writesThis: boolean;
       receivers: { all: Set<string>; nonRead: Set<string> };
       localFunctions: { all: Set<string>; nonRead: Set<string> };
@@ -281,6 +285,7 @@ export default createRule<Options, MessageIds>({
 
     const emptyRunState = (): RunState => ({
       written: new Set(),
+      writtenNames: new Set(),
       writesThis: false,
       receivers: { all: new Set(), nonRead: new Set() },
       localFunctions: { all: new Set(), nonRead: new Set() },
@@ -330,7 +335,7 @@ export default createRule<Options, MessageIds>({
           flush();
           continue;
         }
-        const item: RunItem = { ...described, started };
+        const item: RunItem = { ...described, started, names: namesUsedByCall(started.call) };
         if (dependsOnRun(item, state)) flush();
         run.push(item);
         addToRun(item, state);
@@ -353,17 +358,15 @@ export default createRule<Options, MessageIds>({
      */
     function dependsOnRun(item: RunItem, state: RunState): boolean {
       const { operand, binding, started } = item;
-      const usesThis = (node: TSESTree.Node): boolean =>
-        someNodeInside(sourceCode, node, (inner) => inner.type === AST_NODE_TYPES.ThisExpression);
-      if (state.writesThis && usesThis(operand)) return true;
-      const reads = [operand, ...(binding ? [binding.target] : [])];
-      for (const node of reads) {
-        const readsWritten = someNodeInside(sourceCode, node, (inner) => {
-          if (inner.type !== AST_NODE_TYPES.Identifier || !isReference(inner)) return false;
+      if (state.writesThis && someNodeInside(sourceCode, operand, isThisExpression)) return true;
+      if (state.writtenNames.size > 0) {
+        const readsWritten = (inner: TSESTree.Node): boolean => {
+          if (inner.type !== AST_NODE_TYPES.Identifier || !state.writtenNames.has(inner.name) || !isReference(inner)) return false;
           const variable = findVariableOf(sourceCode, inner);
           return variable !== null && state.written.has(variable);
-        }, () => true);
-        if (readsWritten) return true;
+        };
+        if (someNodeInside(sourceCode, operand, readsWritten, enterEverything)) return true;
+        if (binding && someNodeInside(sourceCode, binding.target, readsWritten, enterEverything)) return true;
       }
       // Reads may run together; anything else waits for whatever touched the same thing.
       const pick = (sets: { all: Set<string>; nonRead: Set<string> }): Set<string> =>
@@ -371,7 +374,8 @@ export default createRule<Options, MessageIds>({
       if (started.receiver !== null && pick(state.receivers).has(started.receiver)) return true;
       if (started.receiver === null && started.name !== null && pick(state.localFunctions).has(started.name)) return true;
       const touched = pick(state.touched);
-      return [...namesUsedByCall(started.call)].some((name) => touched.has(name));
+      for (const name of item.names) if (touched.has(name)) return true;
+      return false;
     }
 
     function addToRun(item: RunItem, state: RunState): void {
@@ -383,12 +387,14 @@ export default createRule<Options, MessageIds>({
       };
       if (started.receiver !== null) add(state.receivers, started.receiver);
       else if (started.name !== null) add(state.localFunctions, started.name);
-      for (const name of namesUsedByCall(started.call)) add(state.touched, name);
+      for (const name of item.names) add(state.touched, name);
       if (!binding) return;
       if (isRootedAtThis(binding.target)) state.writesThis = true;
       for (const identifier of collectIdentifiers(binding.target)) {
         const variable = findVariableOf(sourceCode, identifier);
-        if (variable) state.written.add(variable);
+        if (!variable) continue;
+        state.written.add(variable);
+        state.writtenNames.add(variable.name);
       }
     }
 
@@ -860,6 +866,9 @@ function rootIdentifier(node: TSESTree.Node): TSESTree.Identifier | null {
 }
 
 /** Whether an identifier names a variable here (not a property key or member name). */
+const isThisExpression = (node: TSESTree.Node): boolean => node.type === AST_NODE_TYPES.ThisExpression;
+const enterEverything = (): boolean => true;
+
 function isReference(node: TSESTree.Identifier): boolean {
   const parent = node.parent;
   if (parent?.type === AST_NODE_TYPES.MemberExpression) return parent.object === node || parent.computed;

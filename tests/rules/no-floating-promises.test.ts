@@ -127,6 +127,9 @@ const cases: Cases = {
     },
     { code: `class Client { close(): void {} }\nexport function run() { const client = new Client(); client.close(); }`, mode: 'type-aware' },
     { code: `class Box<T> { constructor(readonly value: T) {} get(): T { return this.value; } }\nexport function run() { const box = new Box(1); box.get(); }`, mode: 'type-aware' },
+    // Constructor overloads and type arguments: the class's declared members answer.
+    { code: `export function run() { const seen = new Map<string, number>(); seen.set('a', 1); seen.clear(); const ids = new Set(); ids.add(1); }`, mode: 'type-aware' },
+    { code: `export function run() { const waiting = new Map<string, Promise<void>>(); waiting.delete('a'); waiting.set('b', Promise.resolve()); }`, mode: 'type-aware' },
     { code: `interface Conn { close(): void }\ndeclare function connect(): Conn;\nexport function run() { const conn = connect(); conn.close(); }`, mode: 'type-aware' },
     // Names declared from each other (a TDZ error, but it parses) are followed once.
     { code: `interface Step { next(): Step; done(): void }\nexport function run() { const a: Step = b.next(); const b = a.next(); b.done(); }`, mode: 'type-aware' },
@@ -465,6 +468,14 @@ const cases: Cases = {
     },
     {
       ...inSyncFunction(`class Box<T> { constructor(readonly value: T) {} get(): T { return this.value; } }\nexport function run() { const box = new Box(Promise.resolve(1)); box.get(); }`, 'box.get()'),
+      mode: 'type-aware',
+    },
+    {
+      ...inSyncFunction(`export function run() { const waiting = new Map<string, Promise<void>>(); waiting.get('a'); }`, "waiting.get('a')"),
+      mode: 'type-aware',
+    },
+    {
+      ...inSyncFunction(`class Queue<T> { constructor(); constructor(first: T); constructor(first?: T) {} drain(): Promise<void> { return Promise.resolve(); } }\nexport function run() { const queue = new Queue<number>(); queue.drain(); }`, 'queue.drain()'),
       mode: 'type-aware',
     },
     // A method of what a call with one signature declares it returns.
