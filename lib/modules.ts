@@ -194,7 +194,11 @@ interface FileModuleBindings {
 
 const moduleBindingsOf = memoizeByObject((sourceCode: Readonly<TSESLint.SourceCode>): FileModuleBindings => {
   const names = new Set<string>();
+  // A module declares nothing in the global scope, which holds the standard library's globals
+  // (thousands, with the DOM's): only a script's top level is there.
+  const skipGlobal = sourceCode.ast.sourceType === 'module';
   for (const scope of sourceCode.scopeManager?.scopes ?? []) {
+    if (skipGlobal && scope.type === 'global') continue;
     for (const variable of scope.variables) {
       const definition = variable.defs[0];
       if (definition?.type === 'ImportBinding' || (definition?.type === 'Variable' && mayHoldModule(definition.node.init))) {
