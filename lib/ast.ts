@@ -31,6 +31,9 @@ export function someNodeInside(
   return false;
 }
 
+/** For `someNodeInside`'s `enter`: look into nested functions too (what a subtree mentions at all). */
+export const intoNestedFunctions = (): boolean => true;
+
 function isNode(value: unknown): value is TSESTree.Node {
   return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }

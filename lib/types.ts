@@ -133,8 +133,9 @@ export function getDeclaredMemberSignatures(
 /**
  * The type a name is declared with, read without typing any expression: its annotation; for
  * `const client = new Client(…)`, what the class's constructors construct (the class's own
- * declared type where they differ in type arguments only); for `const page = open(…)`, what the callee's one signature declares it returns. Neither
- * needs the call resolved against its arguments. A type that still names the call's type
+ * declared type where they differ in type arguments only); for `const page = open(…)`, what
+ * the callee's one signature declares it returns. Neither needs the call resolved against its
+ * arguments. A type that still names the call's type
  * parameters is for the caller to judge as such (`Box<T>`'s `get(): T` says nothing).
  */
 export function getDeclaredType(

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { someNodeInside } from '../lib/ast.js';
+import { intoNestedFunctions, someNodeInside } from '../lib/ast.js';
 import { getDottedName } from '../lib/call-specifiers.js';
 import { createRule } from '../lib/create-rule.js';
 import { CATCH_HANDLER, acceptsMemberAccess, getOperandText } from '../lib/fix.js';
@@ -423,7 +423,7 @@ export default createRule<Options, MessageIds>({
       const [resolve, reject] = fn.params as TSESTree.Identifier[];
       const rejectName = reject?.name ?? 'reject';
       // A new `reject` parameter must not shadow a `reject` the body already uses.
-      if (!reject && someNodeInside(sourceCode, fn.body, (inner) => inner.type === AST_NODE_TYPES.Identifier && inner.name === 'reject', () => true)) {
+      if (!reject && someNodeInside(sourceCode, fn.body, (inner) => inner.type === AST_NODE_TYPES.Identifier && inner.name === 'reject', intoNestedFunctions)) {
         return [];
       }
       const params = reject

@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 
 import { type AwaitStatement, buildAwaitAllText, describeAwaitStatement, isAwaitStatement } from '../lib/await-statements.js';
 import { getDottedName } from '../lib/call-specifiers.js';
-import { someNodeInside } from '../lib/ast.js';
+import { intoNestedFunctions, someNodeInside } from '../lib/ast.js';
 import { createRule } from '../lib/create-rule.js';
 import { acceptsMemberAccess } from '../lib/fix.js';
 import { findEnclosingFunction, isFunctionNode, isInside } from '../lib/functions.js';
@@ -365,8 +365,8 @@ export default createRule<Options, MessageIds>({
           const variable = findVariableOf(sourceCode, inner);
           return variable !== null && state.written.has(variable);
         };
-        if (someNodeInside(sourceCode, operand, readsWritten, enterEverything)) return true;
-        if (binding && someNodeInside(sourceCode, binding.target, readsWritten, enterEverything)) return true;
+        if (someNodeInside(sourceCode, operand, readsWritten, intoNestedFunctions)) return true;
+        if (binding && someNodeInside(sourceCode, binding.target, readsWritten, intoNestedFunctions)) return true;
       }
       // Reads may run together; anything else waits for whatever touched the same thing.
       const pick = (sets: { all: Set<string>; nonRead: Set<string> }): Set<string> =>
@@ -867,7 +867,6 @@ function rootIdentifier(node: TSESTree.Node): TSESTree.Identifier | null {
 
 /** Whether an identifier names a variable here (not a property key or member name). */
 const isThisExpression = (node: TSESTree.Node): boolean => node.type === AST_NODE_TYPES.ThisExpression;
-const enterEverything = (): boolean => true;
 
 function isReference(node: TSESTree.Identifier): boolean {
   const parent = node.parent;

@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
 
-import { someNodeInside } from '../lib/ast.js';
+import { intoNestedFunctions, someNodeInside } from '../lib/ast.js';
 import { type CancellableApi, DEFAULT_CANCELLABLE_APIS } from '../lib/cancellable-apis.js';
 import { moduleExportSchema } from '../lib/call-specifiers.js';
 import { createRule, derivedFromOptions } from '../lib/create-rule.js';
@@ -314,7 +314,7 @@ export default createRule<Options, MessageIds>({
       const signal = findSignalInScope(loop);
       if (signal === null) return;
       const awaits = someNodeInside(sourceCode, loop.body, (node) => node.type === AST_NODE_TYPES.AwaitExpression);
-      const usesSignal = someNodeInside(sourceCode, loop, (node) => node.type === AST_NODE_TYPES.Identifier && node.name === signal, () => true);
+      const usesSignal = someNodeInside(sourceCode, loop, (node) => node.type === AST_NODE_TYPES.Identifier && node.name === signal, intoNestedFunctions);
       if (!awaits || usesSignal) return;
       const body = loop.body;
       const check = `${signal}.throwIfAborted();`;

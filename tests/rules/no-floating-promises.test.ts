@@ -71,6 +71,9 @@ const cases: Cases = {
     `async function* stream() {}\nstream();`,
     `declare const obj: { save(): void };\nobj.save();`,
     `class Other { load() {} run() { this.load(); } }\nclass Loader { async load() {} }`,
+    // A static member and an instance member of one name: `this` in an instance method is the instance.
+    `class Loader { static async load() {} load() {} run() { this.load(); } }`,
+    `class Loader { async load() {} static load() {} static run() { this.load(); } }`,
     `declare function fetch(url: string): void;\nfetch('/api');\nexport {};`,
     `function run(Promise: { resolve(value: number): void }) { Promise.resolve(1); }`,
     `import { readFile } from 'node:fs';\nreadFile('a', () => {});`,
