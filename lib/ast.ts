@@ -31,6 +31,49 @@ export function someNodeInside(
   return false;
 }
 
+/**
+ * Visits `root` and everything inside it (nested functions included) in source order, calling
+ * `enter` before a node's children and `exit` after them — ESLint's traversal, for one subtree a
+ * rule found worth a closer look. Iterative, so that deeply nested code cannot overflow the stack.
+ */
+export function walkSubtree(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  root: TSESTree.Node,
+  enter: (node: TSESTree.Node) => void,
+  exit: (node: TSESTree.Node) => void,
+): void {
+  const stack: TSESTree.Node[] = [root];
+  // Whether the node at the same depth of `stack` has been entered and waits for its exit.
+  const entered: boolean[] = [false];
+  while (stack.length > 0) {
+    const node = stack[stack.length - 1]!;
+    if (entered[entered.length - 1]) {
+      stack.pop();
+      entered.pop();
+      exit(node);
+      continue;
+    }
+    entered[entered.length - 1] = true;
+    enter(node);
+    const keys = sourceCode.visitorKeys[node.type] ?? [];
+    for (let keyIndex = keys.length - 1; keyIndex >= 0; keyIndex--) {
+      const child = (node as unknown as Record<string, unknown>)[keys[keyIndex]!];
+      if (Array.isArray(child)) {
+        for (let index = child.length - 1; index >= 0; index--) {
+          const item: unknown = child[index];
+          if (isNode(item)) {
+            stack.push(item);
+            entered.push(false);
+          }
+        }
+      } else if (isNode(child)) {
+        stack.push(child);
+        entered.push(false);
+      }
+    }
+  }
+}
+
 /** For `someNodeInside`'s `enter`: look into nested functions too (what a subtree mentions at all). */
 export const intoNestedFunctions = (): boolean => true;
 

@@ -194,36 +194,105 @@ interface FileModuleBindings {
 
 const moduleBindingsOf = memoizeByObject((sourceCode: Readonly<TSESLint.SourceCode>): FileModuleBindings => {
   const names = new Set<string>();
-  // A module declares nothing in the global scope, which holds the standard library's globals
-  // (thousands, with the DOM's): only a script's top level is there.
-  const skipGlobal = sourceCode.ast.sourceType === 'module';
-  for (const scope of sourceCode.scopeManager?.scopes ?? []) {
-    if (skipGlobal && scope.type === 'global') continue;
-    for (const variable of scope.variables) {
-      const definition = variable.defs[0];
-      if (definition?.type === 'ImportBinding' || (definition?.type === 'Variable' && mayHoldModule(definition.node.init))) {
-        names.add(variable.name);
+  const found = new Set<TSESLint.Scope.Variable>();
+  const pending: TSESLint.Scope.Variable[] = [];
+  const addDeclaredBy = (node: TSESTree.Node): void => {
+    for (const variable of sourceCode.getDeclaredVariables(node)) {
+      if (found.has(variable)) continue;
+      found.add(variable);
+      names.add(variable.name);
+      pending.push(variable);
+    }
+  };
+  // Found from where modules enter the file, not by scanning every variable: imports, the
+  // holders of `require(…)` and `await import(…)`, and then whatever is initialized from a name
+  // already found (`const { readFile } = fs.promises`), by following that name's references.
+  addImportsOf(sourceCode.ast.body, addDeclaredBy);
+  for (const reference of findGlobalReferences(sourceCode, 'require')) {
+    const call = reference.identifier.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== reference.identifier) continue;
+    const declarator = findDeclaratorInitializedFrom(call);
+    if (declarator) addDeclaredBy(declarator);
+  }
+  if (sourceCode.text.includes('import(') || sourceCode.text.includes('import (')) {
+    for (const scope of sourceCode.scopeManager?.scopes ?? []) {
+      for (const variable of scope.variables) {
+        const definition = variable.defs[0];
+        if (definition?.type === 'Variable' && definition.node.init && isDynamicImportRooted(definition.node.init)) {
+          addDeclaredBy(definition.node);
+        }
       }
+    }
+  }
+  for (let variable = pending.pop(); variable; variable = pending.pop()) {
+    for (const reference of variable.references) {
+      const declarator = findDeclaratorInitializedFrom(reference.identifier);
+      if (declarator) addDeclaredBy(declarator);
     }
   }
   return { names, resolved: new Map() };
 });
 
-/** An initializer of a shape `resolve` follows. */
-function mayHoldModule(init: TSESTree.Expression | null): boolean {
-  if (!init) return false;
-  const target = skipTypeWrappers(init);
-  switch (target.type) {
-    case AST_NODE_TYPES.Identifier:
-    case AST_NODE_TYPES.MemberExpression:
-      return true;
-    case AST_NODE_TYPES.CallExpression:
-      return target.callee.type === AST_NODE_TYPES.Identifier && target.callee.name === 'require';
-    case AST_NODE_TYPES.AwaitExpression:
-      return target.argument.type === AST_NODE_TYPES.ImportExpression;
-    default:
-      return false;
+function addImportsOf(statements: readonly TSESTree.Node[], addDeclaredBy: (node: TSESTree.Node) => void): void {
+  for (const statement of statements) {
+    if (statement.type === AST_NODE_TYPES.ImportDeclaration) {
+      for (const specifier of statement.specifiers) addDeclaredBy(specifier);
+    } else if (statement.type === AST_NODE_TYPES.TSImportEqualsDeclaration) {
+      addDeclaredBy(statement);
+    } else if (statement.type === AST_NODE_TYPES.TSModuleDeclaration) {
+      // `namespace N { import fs = require('fs'); }`
+      if (statement.body) addImportsOf(statement.body.body, addDeclaredBy);
+    } else if (statement.type === AST_NODE_TYPES.ExportNamedDeclaration && statement.declaration) {
+      // `export import fs = require('fs');`, `export namespace N { … }`
+      addImportsOf([statement.declaration], addDeclaredBy);
+    }
   }
+}
+
+/**
+ * The declarator `node` initializes, directly or as the root of a property chain
+ * (`const read = fs.promises.readFile`): the shapes `resolve` follows from a name.
+ */
+function findDeclaratorInitializedFrom(node: TSESTree.Node): TSESTree.VariableDeclarator | null {
+  let current = node;
+  for (let parent = current.parent; parent; current = parent, parent = parent.parent) {
+    switch (parent.type) {
+      case AST_NODE_TYPES.MemberExpression:
+        if (parent.object !== current) return null;
+        continue;
+      case AST_NODE_TYPES.ChainExpression:
+      case AST_NODE_TYPES.TSNonNullExpression:
+      case AST_NODE_TYPES.TSAsExpression:
+      case AST_NODE_TYPES.TSSatisfiesExpression:
+      case AST_NODE_TYPES.TSTypeAssertion:
+        continue;
+      case AST_NODE_TYPES.VariableDeclarator:
+        return parent.init === current ? parent : null;
+      default:
+        return null;
+    }
+  }
+  return null;
+}
+
+/** `await import('x')`, or a property chain on it. */
+function isDynamicImportRooted(init: TSESTree.Node): boolean {
+  let target = skipTypeWrappers(init);
+  while (target.type === AST_NODE_TYPES.MemberExpression) target = skipTypeWrappers(target.object);
+  return target.type === AST_NODE_TYPES.AwaitExpression && target.argument.type === AST_NODE_TYPES.ImportExpression;
+}
+
+/**
+ * The references to the global `name` anywhere in the file: unresolved ones, and those of a
+ * global the scope manager declares without a definition (the standard library's, with types).
+ */
+export function findGlobalReferences(sourceCode: Readonly<TSESLint.SourceCode>, name: string): TSESLint.Scope.Reference[] {
+  const globalScope = sourceCode.scopeManager?.globalScope;
+  if (!globalScope) return [];
+  const references = globalScope.through.filter((reference) => reference.identifier.name === name);
+  const variable = globalScope.set.get(name);
+  if (variable && variable.defs.length === 0) references.push(...variable.references);
+  return references;
 }
 
 /**

@@ -1,11 +1,11 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { type AwaitStatement, buildAwaitAllText, describeAwaitStatement, isAwaitStatement } from '../lib/await-statements.js';
+import { type AwaitStatement, buildAwaitAllText, describeAwaitStatement, findAwaitStatement } from '../lib/await-statements.js';
 import { getDottedName } from '../lib/call-specifiers.js';
-import { intoNestedFunctions, someNodeInside } from '../lib/ast.js';
+import { intoNestedFunctions, someNodeInside, walkSubtree } from '../lib/ast.js';
 import { createRule } from '../lib/create-rule.js';
 import { acceptsMemberAccess } from '../lib/fix.js';
-import { findEnclosingFunction, isFunctionNode, isInside } from '../lib/functions.js';
+import { findEnclosingFunction, getStatementList, isFunctionNode, isInside } from '../lib/functions.js';
 import {
   findVariableOf,
   getStaticPropertyName,
@@ -93,9 +93,11 @@ interface StartedCall {
   receiver: string | null;
 }
 
-/** What one loop's body does, gathered in the single traversal. */
+type Loop = TSESTree.ForOfStatement | TSESTree.ForInStatement | TSESTree.ForStatement;
+
+/** What one loop's body does, gathered in one walk over the outermost loop that awaits. */
 interface LoopFrame {
-  loop: TSESTree.ForOfStatement | TSESTree.ForInStatement | TSESTree.ForStatement;
+  loop: Loop;
   owner: TSESTree.Node | null;
   awaits: TSESTree.AwaitExpression[];
   writes: TSESTree.Node[];
@@ -174,6 +176,7 @@ export default createRule<Options, MessageIds>({
     const orderingCalls = options.orderingCalls ?? DEFAULT_ORDERING_CALLS;
     const readMethods = options.readMethods ?? DEFAULT_READ_METHODS;
     const minRunLength = options.minRunLength ?? 2;
+    // The walk over a loop that awaits: the loops and the functions it is inside of, innermost last.
     const loopFrames: LoopFrame[] = [];
     const functionStack: TSESTree.Node[] = [];
 
@@ -292,11 +295,26 @@ export default createRule<Options, MessageIds>({
       touched: { all: new Set(), nonRead: new Set() },
     });
 
+    /** How many await statements each statement list seen so far holds. */
+    const awaitStatementCounts = new Map<readonly TSESTree.Node[], number>();
+
+    /**
+     * Counts the await statement `node` makes, if it makes one; a list is checked once, when it
+     * turns out to hold enough of them for a run (most lists hold none, or one).
+     */
+    function countAwaitStatement(node: TSESTree.AwaitExpression): void {
+      const described = findAwaitStatement(node);
+      const statements = described && getStatementList(described.statement);
+      if (!statements) return;
+      // A script cannot await at its top level.
+      const { parent } = described.statement;
+      if (parent.type === AST_NODE_TYPES.Program && parent.sourceType !== 'module') return;
+      const count = (awaitStatementCounts.get(statements) ?? 0) + 1;
+      awaitStatementCounts.set(statements, count);
+      if (count === minRunLength) checkStatementList(statements);
+    }
+
     function checkStatementList(statements: readonly TSESTree.Node[]): void {
-      // A run is made of await statements: most lists hold too few to make one.
-      let awaitStatements = 0;
-      for (const statement of statements) if (isAwaitStatement(statement) && ++awaitStatements >= minRunLength) break;
-      if (awaitStatements < minRunLength) return;
       let run: RunItem[] = [];
       let state = emptyRunState();
       // Between `begin`/`lock`/`acquire` and `commit`/`release`, statements share a transaction
@@ -434,7 +452,86 @@ export default createRule<Options, MessageIds>({
 
     // --- loops ----------------------------------------------------------------------------------
 
-    function enterLoop(loop: LoopFrame['loop']): void {
+    /**
+     * The loops an await of their own function is inside of: only their iterations can wait for
+     * each other. The rest of the file's loops are never looked at.
+     */
+    const awaitingLoops = new Set<Loop>();
+
+    function noteAwaitingLoops(node: TSESTree.AwaitExpression): void {
+      for (let current: TSESTree.Node | undefined = node.parent; current && !isFunctionNode(current); current = current.parent) {
+        if (!isLoop(current)) continue;
+        // Its outer loops were noted with it.
+        if (awaitingLoops.has(current)) return;
+        awaitingLoops.add(current);
+      }
+    }
+
+    /**
+     * Walks each outermost awaiting loop once, the loops inside it (in nested functions too)
+     * gathered in the same walk, each checked as the walk leaves it.
+     */
+    function checkAwaitingLoops(): void {
+      for (const loop of awaitingLoops) {
+        if (hasAncestor(loop, (ancestor) => isLoop(ancestor) && awaitingLoops.has(ancestor))) continue;
+        const owner = findEnclosingFunction(loop);
+        functionStack.length = 0;
+        if (owner) functionStack.push(owner);
+        walkSubtree(sourceCode, loop, enterInLoop, exitInLoop);
+      }
+    }
+
+    /** What the statements inside an awaiting loop do, in the walk's order. */
+    function enterInLoop(node: TSESTree.Node): void {
+      switch (node.type) {
+        case AST_NODE_TYPES.ArrowFunctionExpression:
+        case AST_NODE_TYPES.FunctionDeclaration:
+        case AST_NODE_TYPES.FunctionExpression:
+          functionStack.push(node);
+          break;
+        case AST_NODE_TYPES.ForOfStatement:
+        case AST_NODE_TYPES.ForInStatement:
+        case AST_NODE_TYPES.ForStatement:
+          enterLoop(node);
+          break;
+        case AST_NODE_TYPES.AwaitExpression:
+          currentFrame()?.awaits.push(node);
+          break;
+        case AST_NODE_TYPES.YieldExpression: {
+          const frame = currentFrame();
+          if (frame) frame.yields = true;
+          break;
+        }
+        case AST_NODE_TYPES.ReturnStatement:
+        case AST_NODE_TYPES.ThrowStatement: {
+          const frame = currentFrame();
+          if (frame) frame.exits = true;
+          break;
+        }
+        case AST_NODE_TYPES.BreakStatement:
+        case AST_NODE_TYPES.ContinueStatement:
+          recordExit(node);
+          break;
+        case AST_NODE_TYPES.AssignmentExpression:
+          recordWrite(node.left);
+          break;
+        case AST_NODE_TYPES.UpdateExpression:
+          recordWrite(node.argument);
+          break;
+        case AST_NODE_TYPES.CallExpression:
+          recordCall(node);
+          break;
+        default:
+          break;
+      }
+    }
+
+    function exitInLoop(node: TSESTree.Node): void {
+      if (isFunctionNode(node)) functionStack.pop();
+      else if (isLoop(node)) exitLoop();
+    }
+
+    function enterLoop(loop: Loop): void {
       loopFrames.push({
         loop,
         owner: functionStack[functionStack.length - 1] ?? null,
@@ -468,7 +565,7 @@ export default createRule<Options, MessageIds>({
         }
       }
       const isForAwait = frame.loop.type === AST_NODE_TYPES.ForOfStatement && frame.loop.await;
-      if (options.checkLoops !== false && !isForAwait) checkLoop(frame);
+      if (!isForAwait) checkLoop(frame);
     }
 
     function checkLoop(frame: LoopFrame): void {
@@ -523,7 +620,7 @@ export default createRule<Options, MessageIds>({
     }
 
     /** A receiver shared by every iteration: `this`, a module, or a variable from outside the loop. */
-    function isOuterReceiver(call: StartedCall, loop: LoopFrame['loop']): boolean {
+    function isOuterReceiver(call: StartedCall, loop: Loop): boolean {
       if (call.receiver === null) return false;
       if (call.receiver.startsWith('module:') || call.receiver === 'this' || call.receiver.startsWith('this.')) return true;
       const callee = unwrapCallee(call.call.callee);
@@ -534,7 +631,7 @@ export default createRule<Options, MessageIds>({
     }
 
     /** An awaited call handed something every iteration shares (`run(suite, runner)`). */
-    function usesOuterState(call: StartedCall, loop: LoopFrame['loop']): boolean {
+    function usesOuterState(call: StartedCall, loop: Loop): boolean {
       return call.call.arguments.some((argument) =>
         someNodeInside(sourceCode, argument, (node) => {
           if (node.type === AST_NODE_TYPES.ThisExpression) return true;
@@ -551,7 +648,7 @@ export default createRule<Options, MessageIds>({
       );
     }
 
-    function isIteratedCollection(node: TSESTree.Identifier, loop: LoopFrame['loop']): boolean {
+    function isIteratedCollection(node: TSESTree.Identifier, loop: Loop): boolean {
       const collection =
         loop.type === AST_NODE_TYPES.ForStatement
           ? loop.test?.type === AST_NODE_TYPES.BinaryExpression && loop.test.right.type === AST_NODE_TYPES.MemberExpression
@@ -562,24 +659,24 @@ export default createRule<Options, MessageIds>({
       return root !== null && root.name === node.name;
     }
 
-    function isEnclosingLoopVariable(name: TSESTree.Node, loop: LoopFrame['loop']): boolean {
-      return loopFrames.some(
-        (frame) =>
-          frame.loop !== loop &&
-          frame.loop.type !== AST_NODE_TYPES.ForStatement &&
-          frame.loop.left.type === AST_NODE_TYPES.VariableDeclaration &&
-          frame.loop.left.kind === 'const' &&
-          isInside(name, frame.loop.left),
+    function isEnclosingLoopVariable(name: TSESTree.Node, loop: Loop): boolean {
+      return hasAncestor(
+        loop,
+        (outer) =>
+          (outer.type === AST_NODE_TYPES.ForOfStatement || outer.type === AST_NODE_TYPES.ForInStatement) &&
+          outer.left.type === AST_NODE_TYPES.VariableDeclaration &&
+          outer.left.kind === 'const' &&
+          isInside(name, outer.left),
       );
     }
 
-    function isOuterWrite(target: TSESTree.Node, loop: LoopFrame['loop']): boolean {
+    function isOuterWrite(target: TSESTree.Node, loop: Loop): boolean {
       const root = rootIdentifier(target);
       if (!root) return true; // `this.x = …`, `getState().x = …`
       return !isDeclaredInside(root, loop);
     }
 
-    function isDeclaredInside(identifier: TSESTree.Identifier, loop: LoopFrame['loop']): boolean {
+    function isDeclaredInside(identifier: TSESTree.Identifier, loop: Loop): boolean {
       const variable = findVariableOf(sourceCode, identifier);
       const definition = variable?.defs[0];
       if (!definition) return false;
@@ -688,78 +785,45 @@ export default createRule<Options, MessageIds>({
       return dotted.split('.').some((part) => wordsOf(part).some((word) => word === 'output' || word === 'print'));
     }
 
-    /**
-     * Whether the statements being entered can await: inside an async function, or at a module's
-     * top level. Blocks of other functions (most of a code base) are not worth a look.
-     */
-    const canAwaitHere = (): boolean => {
-      const owner = functionStack[functionStack.length - 1];
-      return owner === undefined || (isFunctionNode(owner) && owner.async);
-    };
-    const enterFunction = (node: TSESTree.Node): void => {
-      functionStack.push(node);
-    };
-    const exitFunction = (): void => {
-      functionStack.pop();
-    };
+    /** What a call inside an awaiting loop writes or prints. */
+    function recordCall(node: TSESTree.CallExpression): void {
+      const callee = node.callee;
+      if (callee.type === AST_NODE_TYPES.MemberExpression && MUTATING_METHODS.has(getStaticPropertyName(callee) ?? '')) {
+        recordWrite(callee.object);
+      }
+      // `Object.assign(target, …)` writes its first argument.
+      const [target] = node.arguments;
+      if (
+        target &&
+        callee.type === AST_NODE_TYPES.MemberExpression &&
+        getStaticPropertyName(callee) === 'assign' &&
+        isGlobalReference(sourceCode, callee.object, 'Object')
+      ) {
+        recordWrite(target);
+      }
+      const frame = loopFrames[loopFrames.length - 1];
+      if (frame && !frame.prints && isOutputCall(callee)) frame.prints = true;
+      if (frame && !frame.timed && isClockRead(sourceCode, node)) frame.timed = true;
+    }
 
+    // Every report starts from an await: a run of await statements, a loop that awaits, an await
+    // in a combinator's array. The rest of the file is never visited.
     return {
-      // Only a module's top level can await.
-      Program: (node) => {
-        if (node.sourceType === 'module') checkStatementList(node.body);
-      },
-      BlockStatement: (node) => {
-        if (canAwaitHere()) checkStatementList(node.body);
-      },
-      SwitchCase: (node) => {
-        if (canAwaitHere()) checkStatementList(node.consequent);
-      },
-
-      ':function': enterFunction,
-      ':function:exit': exitFunction,
-      ForOfStatement: enterLoop,
-      ForInStatement: enterLoop,
-      ForStatement: enterLoop,
-      'ForOfStatement:exit': exitLoop,
-      'ForInStatement:exit': exitLoop,
-      'ForStatement:exit': exitLoop,
       AwaitExpression(node) {
-        currentFrame()?.awaits.push(node);
-      },
-      YieldExpression() {
-        const frame = currentFrame();
-        if (frame) frame.yields = true;
-      },
-      'ReturnStatement, ThrowStatement'() {
-        const frame = currentFrame();
-        if (frame) frame.exits = true;
-      },
-      BreakStatement: recordExit,
-      ContinueStatement: recordExit,
-      AssignmentExpression: (node) => recordWrite(node.left),
-      UpdateExpression: (node) => recordWrite(node.argument),
-      CallExpression(node) {
-        checkCombinatorArray(node);
-        // What a call writes or prints matters only to the loops around it.
-        if (loopFrames.length === 0) return;
-        const callee = node.callee;
-        if (callee.type === AST_NODE_TYPES.MemberExpression && MUTATING_METHODS.has(getStaticPropertyName(callee) ?? '')) {
-          recordWrite(callee.object);
-        }
-        // `Object.assign(target, …)` writes its first argument.
-        const [target] = node.arguments;
+        countAwaitStatement(node);
+        if (options.checkLoops !== false) noteAwaitingLoops(node);
+        // `Promise.all([await a, b])`: checked once, at its first awaited element.
+        const entries = node.parent;
         if (
-          target &&
-          callee.type === AST_NODE_TYPES.MemberExpression &&
-          getStaticPropertyName(callee) === 'assign' &&
-          isGlobalReference(sourceCode, callee.object, 'Object')
+          entries.type === AST_NODE_TYPES.ArrayExpression &&
+          entries.parent.type === AST_NODE_TYPES.CallExpression &&
+          entries.parent.arguments[0] === entries &&
+          entries.elements.find((element) => element?.type === AST_NODE_TYPES.AwaitExpression) === node
         ) {
-          recordWrite(target);
+          checkCombinatorArray(entries.parent);
         }
-        const frame = loopFrames[loopFrames.length - 1];
-        if (frame && !frame.prints && isOutputCall(callee)) frame.prints = true;
-        if (frame && !frame.timed && isClockRead(sourceCode, node)) frame.timed = true;
       },
+      'Program:exit': checkAwaitingLoops,
     };
   },
 });
@@ -857,6 +921,19 @@ function isCollectionLoop(loop: TSESTree.ForStatement): boolean {
       update.right.type === AST_NODE_TYPES.Literal &&
       update.right.value === 1);
   return comparesIndex && steps;
+}
+
+function isLoop(node: TSESTree.Node): node is Loop {
+  return (
+    node.type === AST_NODE_TYPES.ForOfStatement ||
+    node.type === AST_NODE_TYPES.ForInStatement ||
+    node.type === AST_NODE_TYPES.ForStatement
+  );
+}
+
+function hasAncestor(node: TSESTree.Node, predicate: (ancestor: TSESTree.Node) => boolean): boolean {
+  for (let current = node.parent; current; current = current.parent) if (predicate(current)) return true;
+  return false;
 }
 
 function rootIdentifier(node: TSESTree.Node): TSESTree.Identifier | null {

@@ -264,6 +264,14 @@ const cases: Cases = {
     messageOnly(`import Database from 'better-sqlite3';\nexport async function run() { return Database('app.db'); }`, 'blockingIo', {
       options: [{ additionalBlocking: [{ module: 'better-sqlite3', name: 'default' }] }],
     }),
+    // Module bindings reached through a chain of aliases, and through a dynamic import.
+    replaced(`import * as fs from 'node:fs';\nconst sync = fs;\nconst { statSync } = sync;\nexport async function run() { return statSync('a'); }`, 'blockingIo', [
+      [`import * as fs from 'node:fs';\n`, `import * as fs from 'node:fs';\nimport { stat } from 'node:fs/promises';\n`],
+      [`return statSync('a')`, `return await stat('a')`],
+    ]),
+    replaced(`export async function run() { const fs = await import('node:fs'); return fs.readFileSync('a'); }`, 'blockingIo', [
+      [`fs.readFileSync('a')`, `await fs.promises.readFile('a')`],
+    ]),
     // Plain JavaScript, CommonJS.
     replaced(`const fs = require('fs');\nasync function load() { return fs.readFileSync('a'); }\nmodule.exports = { load };`, 'blockingIo', [
       [`fs.readFileSync('a')`, `await fs.promises.readFile('a')`],
