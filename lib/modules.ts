@@ -4,6 +4,7 @@ import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescr
 
 import { type FunctionNode, isFunctionNode } from './functions.js';
 import { memoizeByObject } from './memoize.js';
+import { mentionsAny, mentionsDynamicImport } from './source-text.js';
 
 /**
  * An export of a module, as reached from the code: `module` is normalized (`fs` and `node:fs`
@@ -190,6 +191,11 @@ interface FileModuleBindings {
   names: ReadonlySet<string>;
   /** The module export each such variable holds, once asked (`null`: none). */
   resolved: Map<TSESLint.Scope.Variable, ModuleMember | null>;
+  /**
+   * The modules the file imports or requires by name, normalized; `null` when it also imports
+   * dynamically, which `resolve` follows without any binding (`(await import(m)).x`).
+   */
+  modules: ReadonlySet<string> | null;
 }
 
 const moduleBindingsOf = memoizeByObject((sourceCode: Readonly<TSESLint.SourceCode>): FileModuleBindings => {
@@ -207,14 +213,29 @@ const moduleBindingsOf = memoizeByObject((sourceCode: Readonly<TSESLint.SourceCo
   // Found from where modules enter the file, not by scanning every variable: imports, the
   // holders of `require(…)` and `await import(…)`, and then whatever is initialized from a name
   // already found (`const { readFile } = fs.promises`), by following that name's references.
-  addImportsOf(sourceCode.ast.body, addDeclaredBy);
+  const modules = new Set<string>();
+  forEachImport(sourceCode.ast.body, (declaration) => {
+    if (declaration.type === AST_NODE_TYPES.ImportDeclaration) {
+      modules.add(normalizeModuleName(declaration.source.value));
+      for (const specifier of declaration.specifiers) addDeclaredBy(specifier);
+      return;
+    }
+    const reference = declaration.moduleReference;
+    if (reference.type !== AST_NODE_TYPES.TSExternalModuleReference) return;
+    const module = moduleFromSpecifier(reference.expression)?.module;
+    if (module) modules.add(module);
+    addDeclaredBy(declaration);
+  });
   for (const reference of findGlobalReferences(sourceCode, 'require')) {
     const call = reference.identifier.parent;
     if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== reference.identifier) continue;
+    const module = call.arguments.length === 1 && call.arguments[0] ? moduleFromSpecifier(call.arguments[0])?.module : undefined;
+    if (module) modules.add(module);
     const declarator = findDeclaratorInitializedFrom(call);
     if (declarator) addDeclaredBy(declarator);
   }
-  if (sourceCode.text.includes('import(') || sourceCode.text.includes('import (')) {
+  const importsDynamically = mentionsDynamicImport(sourceCode);
+  if (importsDynamically) {
     for (const scope of sourceCode.scopeManager?.scopes ?? []) {
       for (const variable of scope.variables) {
         const definition = variable.defs[0];
@@ -230,23 +251,61 @@ const moduleBindingsOf = memoizeByObject((sourceCode: Readonly<TSESLint.SourceCo
       if (declarator) addDeclaredBy(declarator);
     }
   }
-  return { names, resolved: new Map() };
+  return { names, resolved: new Map(), modules: importsDynamically ? null : modules };
 });
 
-function addImportsOf(statements: readonly TSESTree.Node[], addDeclaredBy: (node: TSESTree.Node) => void): void {
+/** Every import declaration among `statements`, and in the namespaces they declare. */
+function forEachImport(
+  statements: readonly TSESTree.Node[],
+  visit: (declaration: TSESTree.ImportDeclaration | TSESTree.TSImportEqualsDeclaration) => void,
+): void {
   for (const statement of statements) {
-    if (statement.type === AST_NODE_TYPES.ImportDeclaration) {
-      for (const specifier of statement.specifiers) addDeclaredBy(specifier);
-    } else if (statement.type === AST_NODE_TYPES.TSImportEqualsDeclaration) {
-      addDeclaredBy(statement);
+    if (statement.type === AST_NODE_TYPES.ImportDeclaration || statement.type === AST_NODE_TYPES.TSImportEqualsDeclaration) {
+      visit(statement);
     } else if (statement.type === AST_NODE_TYPES.TSModuleDeclaration) {
       // `namespace N { import fs = require('fs'); }`
-      if (statement.body) addImportsOf(statement.body.body, addDeclaredBy);
+      if (statement.body) forEachImport(statement.body.body, visit);
     } else if (statement.type === AST_NODE_TYPES.ExportNamedDeclaration && statement.declaration) {
       // `export import fs = require('fs');`, `export namespace N { … }`
-      addImportsOf([statement.declaration], addDeclaredBy);
+      forEachImport([statement.declaration], visit);
     }
   }
+}
+
+/** The module each submodule of SUBMODULE_PROPERTIES is a property of (`node:fs/promises` → `node:fs`). */
+const PARENT_MODULES: ReadonlyMap<string, string> = new Map(
+  Object.entries(SUBMODULE_PROPERTIES).map(([property, submodule]) => [submodule, property.slice(0, property.lastIndexOf('.'))]),
+);
+
+/**
+ * Whether `resolveModuleMember` may find an export of one of `modules` (normalized) in this
+ * file: it imports or requires one of them (or the module one is a property of, `node:fs` for
+ * `node:fs/promises`), or imports dynamically. A rule that only reports such exports needs no
+ * listeners otherwise.
+ */
+export function mayReachModules(sourceCode: Readonly<TSESLint.SourceCode>, modules: Iterable<string>): boolean {
+  const imported = moduleBindingsOf(sourceCode).modules;
+  if (imported === null) return true;
+  for (const module of modules) {
+    if (imported.has(module)) return true;
+    const parent = PARENT_MODULES.get(module);
+    if (parent !== undefined && imported.has(parent)) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether code may call an entry of `catalogue` (exports of modules, and globals as module
+ * `global`) in this file, as far as its text and imports show: a global's name appears, or one
+ * of the modules is reached (see `mayReachModules`).
+ */
+export function mayUseCatalogue(sourceCode: Readonly<TSESLint.SourceCode>, catalogue: readonly { module: string; name: string }[]): boolean {
+  const globals = catalogue.filter((entry) => entry.module === 'global').map((entry) => entry.name);
+  if (mentionsAny(sourceCode, globals)) return true;
+  return mayReachModules(
+    sourceCode,
+    catalogue.filter((entry) => entry.module !== 'global').map((entry) => entry.module),
+  );
 }
 
 /**
@@ -280,6 +339,28 @@ function isDynamicImportRooted(init: TSESTree.Node): boolean {
   let target = skipTypeWrappers(init);
   while (target.type === AST_NODE_TYPES.MemberExpression) target = skipTypeWrappers(target.object);
   return target.type === AST_NODE_TYPES.AwaitExpression && target.argument.type === AST_NODE_TYPES.ImportExpression;
+}
+
+/**
+ * The calls of the global `name` anywhere in the file, found from its references rather than by
+ * visiting every call: `clearTimeout(…)`, or with `method`, `Promise.all(…)` and the like.
+ */
+export function findGlobalCalls(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  name: string,
+  { method }: { method: boolean },
+): TSESTree.CallExpression[] {
+  const calls: TSESTree.CallExpression[] = [];
+  for (const { identifier } of findGlobalReferences(sourceCode, name)) {
+    let callee: TSESTree.Node = identifier;
+    if (method) {
+      if (identifier.parent?.type !== AST_NODE_TYPES.MemberExpression || identifier.parent.object !== identifier) continue;
+      callee = identifier.parent;
+    }
+    const call = callee.parent;
+    if (call?.type === AST_NODE_TYPES.CallExpression && call.callee === callee) calls.push(call);
+  }
+  return calls;
 }
 
 /**

@@ -13,7 +13,7 @@ import {
 import { PROMISE_RETURNING_EXPORTS, PROMISE_STATICS } from './promise-apis.js';
 import { getDeclaredAnnotation, someNodeInside, typeAnnotationOf } from './ast.js';
 import { memoizeForFile } from './memoize.js';
-import { mentionsAny } from './source-text.js';
+import { mentionsAny, mentionsDynamicImport } from './source-text.js';
 import { type TypeServices, getCalleeSignatures, getCallSignaturesOf, getDeclaredMemberSignatures, getDeclaredType, getTypeServices, isFixedType, isMappedType, isPolymorphicThisType, loadTypeScript, unionParts } from './types.js';
 
 /**
@@ -528,16 +528,14 @@ const PROMISE_FUNCTION_WORDS = ['async', 'Promise'];
 
 /**
  * Every source of a promise the syntactic detector knows needs one of these in the text: those
- * functions, the global `Promise` or an annotation naming it, `fetch`, `import()`, and the last
- * part of each module of PROMISE_RETURNING_EXPORTS (`fs/promises` and `fs.promises` both hold
- * `promises`; `events`).
+ * functions, the global `Promise` or an annotation naming it, `fetch`, and the last part of each
+ * module of PROMISE_RETURNING_EXPORTS (`fs/promises` and `fs.promises` both hold `promises`;
+ * `events`). `import()` is searched for on its own (`mentionsDynamicImport`).
  */
 const PROMISE_SOURCE_WORDS = [
   ...new Set([
     ...PROMISE_FUNCTION_WORDS,
     'fetch',
-    'import(',
-    'import (',
     ...Object.keys(PROMISE_RETURNING_EXPORTS).map((module) => module.split(/[:/]/).pop() ?? module),
   ]),
 ];
@@ -715,7 +713,7 @@ function createSyntacticDetector(sourceCode: SourceCode): PromiseDetector {
   // Everything the syntactic detector recognizes is a native promise.
   return {
     typeAware: false,
-    mayFindPromises: mentionsAny(sourceCode, PROMISE_SOURCE_WORDS),
+    mayFindPromises: mentionsAny(sourceCode, PROMISE_SOURCE_WORDS) || mentionsDynamicImport(sourceCode),
     mayFindPromiseReturningFunctions: mentionsAny(sourceCode, PROMISE_FUNCTION_WORDS),
     isPromiseValued,
     isPromiseArray,

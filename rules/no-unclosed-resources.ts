@@ -18,6 +18,7 @@ import {
   getStaticPropertyName,
   isGlobalReference,
   type ModuleMember,
+  mayUseCatalogue,
   normalizeModuleName,
   resolveModuleMember,
   skipTypeWrappers,
@@ -136,6 +137,9 @@ export default createRule<Options, MessageIds>({
     const { sourceCode } = context;
     const services = getTypeServices(sourceCode);
     const catalogue = catalogueOf(options);
+    // Without types only the catalogue's resources are known: a file that names none of its
+    // globals and imports none of its modules acquires none.
+    if (!services && !mayUseCatalogue(sourceCode, catalogue)) return {};
     const ownership = options.ownershipFunctions ?? DEFAULT_OWNERSHIP;
 
     function findResourceKind(init: TSESTree.Expression, id: TSESTree.Identifier): ResourceKind | null {

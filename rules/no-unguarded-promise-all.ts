@@ -11,7 +11,7 @@ import {
   isFunctionNode,
   isInside,
 } from '../lib/functions.js';
-import { findConstantVariable, getStaticPropertyName, isGlobalName, isGlobalReference } from '../lib/modules.js';
+import { findConstantVariable, findGlobalCalls, getStaticPropertyName, isGlobalName, isGlobalReference } from '../lib/modules.js';
 import { isRejectionHandler } from '../lib/promises.js';
 import { mentionsAny } from '../lib/source-text.js';
 
@@ -344,12 +344,15 @@ export default createRule<Options, MessageIds>({
       ];
     }
 
+    // Every report is about a call of the global Promise's methods: found from the references
+    // to it, without visiting the file's other calls.
     return {
-      CallExpression(call) {
-        if (isGlobalReference(sourceCode, call.callee, 'clearTimeout')) clearTimeoutCalls.push(call);
-        else checkCombinator(call);
+      'Program:exit'() {
+        for (const call of findGlobalCalls(sourceCode, 'Promise', { method: true })) checkCombinator(call);
+        if (raceTimers.length === 0) return;
+        clearTimeoutCalls.push(...findGlobalCalls(sourceCode, 'clearTimeout', { method: false }));
+        reportUnclearedRaceTimers();
       },
-      'Program:exit': reportUnclearedRaceTimers,
     };
   },
 });

@@ -3,7 +3,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import { type AwaitStatement, buildAwaitAllText, describeAwaitStatement, findAwaitStatement } from '../lib/await-statements.js';
 import { getDottedName } from '../lib/call-specifiers.js';
 import { intoNestedFunctions, someNodeInside, walkSubtree } from '../lib/ast.js';
-import { createRule } from '../lib/create-rule.js';
+import { createRule, derivedFromOptions } from '../lib/create-rule.js';
 import { acceptsMemberAccess } from '../lib/fix.js';
 import { findEnclosingFunction, getStatementList, isFunctionNode, isInside } from '../lib/functions.js';
 import {
@@ -84,6 +84,12 @@ const CRITICAL_SECTION_START = new Set(['begin', 'transaction', 'lock', 'acquire
 const CRITICAL_SECTION_END = new Set(['commit', 'rollback', 'release', 'unlock', 'end']);
 
 const COMBINATORS = new Set(['all', 'allSettled', 'race', 'any']);
+
+/** Names are matched by their lower-case camelCase words (see `wordsOf`). */
+const nameWordsOf = derivedFromOptions((options: Options[0]) => ({
+  readWords: new Set((options.readMethods ?? DEFAULT_READ_METHODS).map((word) => word.toLowerCase())),
+  orderingWords: new Set((options.orderingCalls ?? DEFAULT_ORDERING_CALLS).map((word) => word.toLowerCase())),
+}));
 
 /** The call an awaited operand starts, seen through `.then/.catch/.finally` chains. */
 interface StartedCall {
@@ -173,16 +179,12 @@ export default createRule<Options, MessageIds>({
     // Every report is about awaits.
     if (!mentionsAny(sourceCode, ['await'])) return {};
     const promises = getPromiseDetector(context);
-    const orderingCalls = options.orderingCalls ?? DEFAULT_ORDERING_CALLS;
-    const readMethods = options.readMethods ?? DEFAULT_READ_METHODS;
     const minRunLength = options.minRunLength ?? 2;
     // The walk over a loop that awaits: the loops and the functions it is inside of, innermost last.
     const loopFrames: LoopFrame[] = [];
     const functionStack: TSESTree.Node[] = [];
 
-    // Names are matched by their camelCase words, split once per name.
-    const readWords = new Set(readMethods.map((word) => word.toLowerCase()));
-    const orderingWords = new Set(orderingCalls.map((word) => word.toLowerCase()));
+    const { readWords, orderingWords } = nameWordsOf(options);
     const isReadName = (name: string | null): boolean => name !== null && readWords.has(wordsOf(name)[0] ?? '');
     const isOrderingName = (name: string | null): boolean =>
       name !== null && wordsOf(name).some((word) => orderingWords.has(word));

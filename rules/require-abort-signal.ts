@@ -10,6 +10,7 @@ import {
   getStaticPropertyName,
   isGlobalName,
   isGlobalReference,
+  mayUseCatalogue,
   normalizeModuleName,
   resolveModuleMember,
   skipTypeWrappers,
@@ -335,7 +336,9 @@ export default createRule<Options, MessageIds>({
     }
 
     return {
-      CallExpression: checkCall,
+      // Without types only the catalogue's APIs are checked: a file that names none of its
+      // globals and imports none of its modules has no call to look at.
+      ...(services || mayUseCatalogue(sourceCode, catalogue) ? { CallExpression: checkCall } : {}),
       CatchClause: checkCatch,
       ForStatement: checkLoop,
       ForOfStatement: checkLoop,

@@ -125,6 +125,19 @@ const cases: Cases = {
       `import fs from 'node:fs';\nexport async function write(signal: AbortSignal) { await fs.promises.writeFile('a', 'b'); }`,
       `import fs from 'node:fs';\nexport async function write(signal: AbortSignal) { await fs.promises.writeFile('a', 'b', { signal }); }`,
     ),
+    // A module reached through require() or a dynamic import, not an import declaration.
+    {
+      ...notPassed(
+        `const { setTimeout: sleep } = require('node:timers/promises');\nasync function wait(signal) { await sleep(100); }\nmodule.exports = { wait };`,
+        `const { setTimeout: sleep } = require('node:timers/promises');\nasync function wait(signal) { await sleep(100, undefined, { signal }); }\nmodule.exports = { wait };`,
+      ),
+      filename: 'file.js',
+      mode: 'syntactic',
+    },
+    notPassed(
+      `export async function wait(signal: AbortSignal) { const timers = await import('node:timers/promises'); await timers.setTimeout(100); }`,
+      `export async function wait(signal: AbortSignal) { const timers = await import('node:timers/promises'); await timers.setTimeout(100, undefined, { signal }); }`,
+    ),
     notPassed(
       `import { pipeline } from 'node:stream/promises';\nexport async function copy(a: NodeJS.ReadableStream, b: NodeJS.WritableStream, signal: AbortSignal) { await pipeline(a, b); }`,
       `import { pipeline } from 'node:stream/promises';\nexport async function copy(a: NodeJS.ReadableStream, b: NodeJS.WritableStream, signal: AbortSignal) { await pipeline(a, b, { signal }); }`,
