@@ -115,6 +115,9 @@ const SYNC_SUFFIX_COST: Readonly<Record<string, BlockingCost>> = { 'node:fs': 'i
 
 const byKey = new Map(CATALOGUE.map((api) => [`${api.module}:${api.name}`, api]));
 
+/** Every API of the table, for a rule to tell whether a file can call any (see `mayUseCatalogue`). */
+export const BLOCKING_APIS: readonly BlockingApi[] = CATALOGUE;
+
 /** The names a callee must end with to be worth resolving (cheap pre-filter before scope work). */
 export const BLOCKING_API_NAMES: ReadonlySet<string> = new Set(
   CATALOGUE.map((api) => api.name.split('.').pop() ?? api.name),

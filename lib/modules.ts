@@ -4,7 +4,7 @@ import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescr
 
 import { type FunctionNode, isFunctionNode } from './functions.js';
 import { memoizeByObject } from './memoize.js';
-import { mentionsAny, mentionsDynamicImport } from './source-text.js';
+import { mentionsDynamicImport } from './source-text.js';
 
 /**
  * An export of a module, as reached from the code: `module` is normalized (`fs` and `node:fs`
@@ -299,14 +299,35 @@ export function mayReachModules(sourceCode: Readonly<TSESLint.SourceCode>, modul
  * `global`) in this file, as far as its text and imports show: a global's name appears, or one
  * of the modules is reached (see `mayReachModules`).
  */
-export function mayUseCatalogue(sourceCode: Readonly<TSESLint.SourceCode>, catalogue: readonly { module: string; name: string }[]): boolean {
-  const globals = catalogue.filter((entry) => entry.module === 'global').map((entry) => entry.name);
-  if (mentionsAny(sourceCode, globals)) return true;
-  return mayReachModules(
-    sourceCode,
-    catalogue.filter((entry) => entry.module !== 'global').map((entry) => entry.module),
-  );
+export function mayUseCatalogue(sourceCode: Readonly<TSESLint.SourceCode>, catalogue: readonly CatalogueEntry[]): boolean {
+  const { globals, modules } = catalogueSourcesOf(catalogue);
+  return globals.some((name) => refersToGlobal(sourceCode, name)) || mayReachModules(sourceCode, modules);
 }
+
+/** Whether the file refers to the global `name` anywhere (see `findGlobalReferences`). */
+function refersToGlobal(sourceCode: Readonly<TSESLint.SourceCode>, name: string): boolean {
+  if (unresolvedNamesIn(sourceCode).has(name)) return true;
+  const variable = sourceCode.scopeManager?.globalScope?.set.get(name);
+  return variable !== undefined && variable.defs.length === 0 && variable.references.length > 0;
+}
+
+interface CatalogueEntry {
+  /** A normalized module, or `global`. */
+  module: string;
+  name: string;
+}
+
+/** A catalogue's globals (the root of `Atomics.wait`) and its distinct modules. */
+const catalogueSourcesOf = memoizeByObject((catalogue: readonly CatalogueEntry[]) => ({
+  globals: [...new Set(catalogue.filter((entry) => entry.module === 'global').map((entry) => entry.name.split('.')[0] ?? entry.name))],
+  modules: [...new Set(catalogue.filter((entry) => entry.module !== 'global').map((entry) => entry.module))],
+}));
+
+/** The names of the references no scope of the file declares. */
+const unresolvedNamesIn = memoizeByObject(
+  (sourceCode: Readonly<TSESLint.SourceCode>): ReadonlySet<string> =>
+    new Set(sourceCode.scopeManager?.globalScope?.through.map((reference) => reference.identifier.name)),
+);
 
 /**
  * The declarator `node` initializes, directly or as the root of a property chain

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { BLOCKING_API_NAMES, type BlockingApi, type Replacement, findBlockingApi } from '../lib/blocking-apis.js';
+import { BLOCKING_APIS, BLOCKING_API_NAMES, type BlockingApi, type Replacement, findBlockingApi } from '../lib/blocking-apis.js';
 import { moduleExportSchema } from '../lib/call-specifiers.js';
 import { createRule, derivedFromOptions } from '../lib/create-rule.js';
 import { type NeededImport, planImports } from '../lib/imports.js';
@@ -11,6 +11,7 @@ import {
   isGlobalReference,
   type ModuleMember,
   mayNameModuleMember,
+  mayUseCatalogue,
   normalizeModuleName,
   resolveModuleMember,
   skipTypeWrappers,
@@ -83,6 +84,10 @@ const additionalApisOf = derivedFromOptions((options: Options[0]) => ({
     (options.additionalBlocking ?? []).map((entry) => [`${normalizeModuleName(entry.module)}:${entry.name}`, entry]),
   ),
   candidateNames: new Set([...BLOCKING_API_NAMES, ...(options.additionalBlocking ?? []).map((entry) => entry.name)]),
+  catalogue: [
+    ...BLOCKING_APIS,
+    ...(options.additionalBlocking ?? []).map((entry) => ({ module: normalizeModuleName(entry.module), name: entry.name })),
+  ],
 }));
 
 export default createRule<Options, MessageIds>({
@@ -144,7 +149,7 @@ export default createRule<Options, MessageIds>({
     if (!mentionsAny(sourceCode, ['async'])) return {};
     const services = getTypeServices(sourceCode);
     const allow = options.allow ?? [];
-    const { additional, candidateNames } = additionalApisOf(options);
+    const { additional, candidateNames, catalogue } = additionalApisOf(options);
 
     function findBlockedContext(node: TSESTree.Node): BlockedContext | null {
       let callback: BlockedContext['callback'] = null;
@@ -374,7 +379,9 @@ export default createRule<Options, MessageIds>({
     }
 
     return {
-      CallExpression: checkCall,
+      // Without types only the table's APIs are found: a file that reaches none of their modules
+      // (nor `Atomics`) has no call to look at.
+      ...(services || mayUseCatalogue(sourceCode, catalogue) ? { CallExpression: checkCall } : {}),
       WhileStatement: checkLoop,
       DoWhileStatement: checkLoop,
       ForStatement: checkLoop,
