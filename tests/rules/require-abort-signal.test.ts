@@ -125,7 +125,7 @@ const cases: Cases = {
       `import fs from 'node:fs';\nexport async function write(signal: AbortSignal) { await fs.promises.writeFile('a', 'b'); }`,
       `import fs from 'node:fs';\nexport async function write(signal: AbortSignal) { await fs.promises.writeFile('a', 'b', { signal }); }`,
     ),
-    // A module reached through require() or a dynamic import, not an import declaration.
+    // A module reached through require(), import = require() or a dynamic import.
     {
       ...notPassed(
         `const { setTimeout: sleep } = require('node:timers/promises');\nasync function wait(signal) { await sleep(100); }\nmodule.exports = { wait };`,
@@ -134,6 +134,10 @@ const cases: Cases = {
       filename: 'file.js',
       mode: 'syntactic',
     },
+    notPassed(
+      `import timers = require('node:timers/promises');\nexport async function wait(signal: AbortSignal) { await timers.setTimeout(100); }`,
+      `import timers = require('node:timers/promises');\nexport async function wait(signal: AbortSignal) { await timers.setTimeout(100, undefined, { signal }); }`,
+    ),
     notPassed(
       `export async function wait(signal: AbortSignal) { const timers = await import('node:timers/promises'); await timers.setTimeout(100); }`,
       `export async function wait(signal: AbortSignal) { const timers = await import('node:timers/promises'); await timers.setTimeout(100, undefined, { signal }); }`,
