@@ -5,6 +5,7 @@ import type * as ts from 'typescript';
 
 import { getDeclaredAnnotation } from './ast.js';
 import { findVariableOf, getStaticPropertyName } from './modules.js';
+import { memoizeByObject } from './memoize.js';
 
 /** What the type-aware checks need from typescript-eslint's parser services. */
 export interface TypeServices {
@@ -277,13 +278,22 @@ const SYMBOL_FLAGS_ALIAS = 1 << 21;
 export function getDeclaredModuleMember(
   services: TypeServices,
   node: TSESTree.Node,
-): { module: string; path: string[] } | null {
+): { module: string; path: readonly string[] } | null {
   const tsNode = services.toTsNode(node);
   const target = 'name' in tsNode && tsNode.name && typeof tsNode.name === 'object' ? (tsNode.name as ts.Node) : tsNode;
   let symbol = services.checker.getSymbolAtLocation(target);
   if (symbol && symbol.flags & SYMBOL_FLAGS_ALIAS) symbol = services.checker.getAliasedSymbol(symbol);
-  if (!symbol) return null;
-  // Members of ambient modules (`declare module "fs" { … }`) are named `"fs".readFileSync`.
-  const match = /^"([^"]+)"\.(.+)$/.exec(services.checker.getFullyQualifiedName(symbol));
-  return match?.[1] && match[2] ? { module: match[1], path: match[2].split('.') } : null;
+  return symbol ? moduleMembersOf(services.checker)(symbol) : null;
 }
+
+/**
+ * The module export each symbol is, read from its fully qualified name once per symbol: a
+ * function called all over a program is one symbol, and building its name costs.
+ */
+const moduleMembersOf = memoizeByObject((checker: ts.TypeChecker) =>
+  memoizeByObject((symbol: ts.Symbol): { module: string; path: readonly string[] } | null => {
+    // Members of ambient modules (`declare module "fs" { … }`) are named `"fs".readFileSync`.
+    const match = /^"([^"]+)"\.(.+)$/.exec(checker.getFullyQualifiedName(symbol));
+    return match?.[1] && match[2] ? { module: match[1], path: match[2].split('.') } : null;
+  }),
+);
