@@ -19,16 +19,27 @@ export function someNodeInside(
     const node = stack.pop()!;
     if (predicate(node)) return true;
     if (node !== root && !enter(node)) continue;
-    for (const key of sourceCode.visitorKeys[node.type] ?? []) {
-      const child = (node as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(child)) {
-        for (const item of child) if (isNode(item)) stack.push(item);
-      } else if (isNode(child)) {
-        stack.push(child);
-      }
-    }
+    pushChildren(sourceCode, node, stack);
   }
   return false;
+}
+
+/** Pushes `node`'s children onto `stack` last one first, so that they pop in source order; returns how many. */
+function pushChildren(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node, stack: TSESTree.Node[]): number {
+  const before = stack.length;
+  const keys = sourceCode.visitorKeys[node.type] ?? [];
+  for (let keyIndex = keys.length - 1; keyIndex >= 0; keyIndex--) {
+    const child = (node as unknown as Record<string, unknown>)[keys[keyIndex]!];
+    if (Array.isArray(child)) {
+      for (let index = child.length - 1; index >= 0; index--) {
+        const item: unknown = child[index];
+        if (isNode(item)) stack.push(item);
+      }
+    } else if (isNode(child)) {
+      stack.push(child);
+    }
+  }
+  return stack.length - before;
 }
 
 /**
@@ -55,22 +66,7 @@ export function walkSubtree(
     }
     entered[entered.length - 1] = true;
     enter(node);
-    const keys = sourceCode.visitorKeys[node.type] ?? [];
-    for (let keyIndex = keys.length - 1; keyIndex >= 0; keyIndex--) {
-      const child = (node as unknown as Record<string, unknown>)[keys[keyIndex]!];
-      if (Array.isArray(child)) {
-        for (let index = child.length - 1; index >= 0; index--) {
-          const item: unknown = child[index];
-          if (isNode(item)) {
-            stack.push(item);
-            entered.push(false);
-          }
-        }
-      } else if (isNode(child)) {
-        stack.push(child);
-        entered.push(false);
-      }
-    }
+    for (let count = pushChildren(sourceCode, node, stack); count > 0; count--) entered.push(false);
   }
 }
 

@@ -226,9 +226,7 @@ const moduleBindingsOf = memoizeByObject((sourceCode: Readonly<TSESLint.SourceCo
     if (module) modules.add(module);
     addDeclaredBy(declaration);
   });
-  for (const reference of findGlobalReferences(sourceCode, 'require')) {
-    const call = reference.identifier.parent;
-    if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== reference.identifier) continue;
+  for (const call of findGlobalCalls(sourceCode, 'require', { method: false })) {
     const module = call.arguments.length === 1 && call.arguments[0] ? moduleFromSpecifier(call.arguments[0])?.module : undefined;
     if (module) modules.add(module);
     const declarator = findDeclaratorInitializedFrom(call);
@@ -301,14 +299,7 @@ export function mayReachModules(sourceCode: Readonly<TSESLint.SourceCode>, modul
  */
 export function mayUseCatalogue(sourceCode: Readonly<TSESLint.SourceCode>, catalogue: readonly CatalogueEntry[]): boolean {
   const { globals, modules } = catalogueSourcesOf(catalogue);
-  return globals.some((name) => refersToGlobal(sourceCode, name)) || mayReachModules(sourceCode, modules);
-}
-
-/** Whether the file refers to the global `name` anywhere (see `findGlobalReferences`). */
-function refersToGlobal(sourceCode: Readonly<TSESLint.SourceCode>, name: string): boolean {
-  if (unresolvedNamesIn(sourceCode).has(name)) return true;
-  const variable = sourceCode.scopeManager?.globalScope?.set.get(name);
-  return variable !== undefined && variable.defs.length === 0 && variable.references.length > 0;
+  return globals.some((name) => findGlobalReferences(sourceCode, name).length > 0) || mayReachModules(sourceCode, modules);
 }
 
 interface CatalogueEntry {
@@ -322,12 +313,6 @@ const catalogueSourcesOf = memoizeByObject((catalogue: readonly CatalogueEntry[]
   globals: [...new Set(catalogue.filter((entry) => entry.module === 'global').map((entry) => entry.name.split('.')[0] ?? entry.name))],
   modules: [...new Set(catalogue.filter((entry) => entry.module !== 'global').map((entry) => entry.module))],
 }));
-
-/** The names of the references no scope of the file declares. */
-const unresolvedNamesIn = memoizeByObject(
-  (sourceCode: Readonly<TSESLint.SourceCode>): ReadonlySet<string> =>
-    new Set(sourceCode.scopeManager?.globalScope?.through.map((reference) => reference.identifier.name)),
-);
 
 /**
  * The declarator `node` initializes, directly or as the root of a property chain
@@ -388,14 +373,23 @@ export function findGlobalCalls(
  * The references to the global `name` anywhere in the file: unresolved ones, and those of a
  * global the scope manager declares without a definition (the standard library's, with types).
  */
-export function findGlobalReferences(sourceCode: Readonly<TSESLint.SourceCode>, name: string): TSESLint.Scope.Reference[] {
-  const globalScope = sourceCode.scopeManager?.globalScope;
-  if (!globalScope) return [];
-  const references = globalScope.through.filter((reference) => reference.identifier.name === name);
-  const variable = globalScope.set.get(name);
-  if (variable && variable.defs.length === 0) references.push(...variable.references);
-  return references;
+export function findGlobalReferences(sourceCode: Readonly<TSESLint.SourceCode>, name: string): readonly TSESLint.Scope.Reference[] {
+  const unresolved = unresolvedReferencesOf(sourceCode).get(name) ?? [];
+  const variable = sourceCode.scopeManager?.globalScope?.set.get(name);
+  return variable && variable.defs.length === 0 && variable.references.length > 0 ? [...unresolved, ...variable.references] : unresolved;
 }
+
+/** The references no scope of the file declares, by name: indexed once, asked about by several rules. */
+const unresolvedReferencesOf = memoizeByObject((sourceCode: Readonly<TSESLint.SourceCode>) => {
+  const byName = new Map<string, TSESLint.Scope.Reference[]>();
+  for (const reference of sourceCode.scopeManager?.globalScope?.through ?? []) {
+    const { name } = reference.identifier;
+    const references = byName.get(name);
+    if (references) references.push(reference);
+    else byName.set(name, [reference]);
+  }
+  return byName;
+});
 
 /**
  * Whether `identifier` may name a module export (an import, or a variable `resolveModuleMember`

@@ -43,6 +43,9 @@ function awaitedStatement(body: string, method = 'all'): Invalid {
 
 const cases: Cases = {
   valid: [
+    // A local `Promise` (a polyfill or a wrapper) is not the global one.
+    `const Promise = { all: async (items: unknown[]) => items };\nexport async function run() { await Promise.all([1, 2]); }`,
+    `export async function run(Promise: { all(items: unknown[]): PromiseLike<unknown> }) { await Promise.all([1, 2]); }`,
     // Guarded by try/catch in the same function.
     `${P}async function run() { try { await Promise.all([a, b]); } catch (error) { console.error(error); } }`,
     `${P}async function run() { try { const [x, y] = await Promise.all([a, b]); return x + y; } catch { return 0; } }`,

@@ -22,6 +22,9 @@ function notPassed(code: string, edited: string, signal = 'signal'): Invalid {
 
 const cases: Cases = {
   valid: [
+    // Look-alikes: a module that is not Node's, a local function named like a global.
+    `import { setTimeout as sleep } from 'timers-promises';\nexport async function wait(signal: AbortSignal) { await sleep(100); }`,
+    `function fetch(url: string) { return url.length; }\nexport async function load(url: string, signal: AbortSignal) { return fetch(url); }`,
     // Requests with a signal.
     `export async function load(url: string) { return fetch(url, { signal: AbortSignal.timeout(5000) }); }`,
     `export async function load(url: string, signal: AbortSignal) { return fetch(url, { signal }); }`,
