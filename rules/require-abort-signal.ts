@@ -15,6 +15,7 @@ import {
   resolveModuleMember,
   skipTypeWrappers,
 } from '../lib/modules.js';
+import { mentionsAny } from '../lib/source-text.js';
 import { getCalleeSignatures, getTypeServices, isFixedType } from '../lib/types.js';
 
 export interface CancellableOption {
@@ -273,7 +274,6 @@ export default createRule<Options, MessageIds>({
 
     /** A catch that neither rethrows nor looks at what it caught, around an awaited call that can be aborted. */
     function checkCatch(handler: TSESTree.CatchClause): void {
-      if (options.checkSwallowed === false) return;
       const tryStatement = handler.parent;
       const fn = findEnclosingFunction(handler);
       if (!fn?.async || tryStatement.type !== AST_NODE_TYPES.TryStatement) return;
@@ -309,7 +309,6 @@ export default createRule<Options, MessageIds>({
     }
 
     function checkLoop(loop: TSESTree.ForStatement | TSESTree.ForOfStatement | TSESTree.ForInStatement | TSESTree.WhileStatement | TSESTree.DoWhileStatement): void {
-      if (!options.checkLoops) return;
       const fn = findEnclosingFunction(loop);
       if (!fn?.async) return;
       const signal = findSignalInScope(loop);
@@ -339,12 +338,18 @@ export default createRule<Options, MessageIds>({
       // Without types only the catalogue's APIs are checked: a file that names none of its
       // globals and imports none of its modules has no call to look at.
       ...(services || mayUseCatalogue(sourceCode, catalogue) ? { CallExpression: checkCall } : {}),
-      CatchClause: checkCatch,
-      ForStatement: checkLoop,
-      ForOfStatement: checkLoop,
-      ForInStatement: checkLoop,
-      WhileStatement: checkLoop,
-      DoWhileStatement: checkLoop,
+      // A swallowed cancellation needs a call given `signal`; a loop's check, a parameter named
+      // `signal` or annotated `AbortSignal`: files without the words have neither.
+      ...(options.checkSwallowed !== false && mentionsAny(sourceCode, ['signal']) ? { CatchClause: checkCatch } : {}),
+      ...(options.checkLoops && mentionsAny(sourceCode, ['signal', 'AbortSignal'])
+        ? {
+            ForStatement: checkLoop,
+            ForOfStatement: checkLoop,
+            ForInStatement: checkLoop,
+            WhileStatement: checkLoop,
+            DoWhileStatement: checkLoop,
+          }
+        : {}),
     };
   },
 });
