@@ -14,7 +14,7 @@ import { PROMISE_RETURNING_EXPORTS, PROMISE_STATICS } from './promise-apis.js';
 import { getDeclaredAnnotation, someNodeInside, typeAnnotationOf } from './ast.js';
 import { memoizeForFile } from './memoize.js';
 import { mentionsAny, mentionsDynamicImport } from './source-text.js';
-import { type TypeServices, getCalleeSignatures, getCallSignaturesOf, getDeclaredMemberSignatures, getDeclaredType, getTypeServices, isFixedType, isMappedType, isPolymorphicThisType, loadTypeScript, unionParts } from './types.js';
+import { type TypeServices, getCalleeSignatures, getCallSignaturesOf, getDeclaredMemberSignatures, getDeclaredType, getTypeServices, isFixedType, isMappedType, isPolymorphicThisType, isTypeParameter, loadTypeScript, unionParts } from './types.js';
 
 /**
  * Answers "does this expression evaluate to a promise?" at the depth the file allows: with type
@@ -171,7 +171,7 @@ function createTypedDetector(services: TypeServices, sourceCode: SourceCode): Pr
    * promise could meet leave it open.
    */
   const isRuledOutByConstraint = (type: ts.Type, members: ReadonlySet<string>, isOfKind: (part: ts.Type) => boolean): boolean => {
-    if (!(type.flags & loadTypeScript().TypeFlags.TypeParameter) || isPolymorphicThisType(type)) return false;
+    if (!isTypeParameter(type)) return false;
     const constraint = checker.getBaseConstraintOfType(type);
     return (
       constraint !== undefined &&

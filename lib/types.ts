@@ -66,6 +66,11 @@ export function isMappedType(type: ts.Type): boolean {
   return (type.flags & TypeFlags.Object) !== 0 && ((type as ts.ObjectType).objectFlags & ObjectFlags.Mapped) !== 0;
 }
 
+/** A type parameter declared as one (`T` of `<T extends …>`), not the polymorphic `this` type. */
+export function isTypeParameter(type: ts.Type): boolean {
+  return (type.flags & loadTypeScript().TypeFlags.TypeParameter) !== 0 && !isPolymorphicThisType(type);
+}
+
 /** The polymorphic `this` type: a type parameter whose symbol is the class, not a type parameter. */
 export function isPolymorphicThisType(type: ts.Type): boolean {
   const { TypeFlags, SymbolFlags } = loadTypeScript();
@@ -240,9 +245,8 @@ export function getParameterExpectations(
 function expectedParts(services: TypeServices, type: ts.Type, call: TSESTree.CallExpression): readonly ts.Type[] {
   const parts = unionParts(type);
   if (call.typeArguments) return parts;
-  const { TypeFlags } = loadTypeScript();
   return parts.flatMap((part) => {
-    if (!(part.flags & TypeFlags.TypeParameter) || isPolymorphicThisType(part)) return [part];
+    if (!isTypeParameter(part)) return [part];
     const constraint = services.checker.getBaseConstraintOfType(part);
     return constraint ? [constraint] : [];
   });

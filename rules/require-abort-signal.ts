@@ -16,7 +16,7 @@ import {
   skipTypeWrappers,
 } from '../lib/modules.js';
 import { mentionsAny } from '../lib/source-text.js';
-import { getCalleeSignatures, getTypeServices, isFixedType } from '../lib/types.js';
+import { getCalleeSignatures, getTypeServices, isFixedType, isTypeParameter } from '../lib/types.js';
 
 export interface CancellableOption {
   module: string;
@@ -170,9 +170,14 @@ export default createRule<Options, MessageIds>({
       const parameters = signature.getParameters();
       for (let index = 0; index < parameters.length; index++) {
         const type = checker.getNonNullableType(checker.getTypeOfSymbol(parameters[index]!));
+        // `<T extends { signal?: AbortSignal }>(options: T)`: every argument may carry a signal,
+        // though the one inferred for a call without it has none.
+        if (declared && isTypeParameter(type)) {
+          const constraint = checker.getBaseConstraintOfType(type);
+          if (constraint && hasSignalProperty(checker, checker.getNonNullableType(constraint))) return index;
+        }
         if (declared && !isFixedType(type)) return undefined;
-        const signal = checker.getPropertyOfType(type, 'signal');
-        if (signal && /AbortSignal/.test(checker.typeToString(checker.getTypeOfSymbol(signal)))) return index;
+        if (hasSignalProperty(checker, type)) return index;
       }
       return null;
     }
@@ -353,6 +358,12 @@ export default createRule<Options, MessageIds>({
     };
   },
 });
+
+/** Whether values of `type` have a `signal` typed `AbortSignal`. */
+function hasSignalProperty(checker: ts.TypeChecker, type: ts.Type): boolean {
+  const signal = checker.getPropertyOfType(type, 'signal');
+  return signal !== undefined && /AbortSignal/.test(checker.typeToString(checker.getTypeOfSymbol(signal)));
+}
 
 /** The name under which a function receives a signal, if it does. */
 function findSignalParameter(fn: FunctionNode): string | null {

@@ -63,6 +63,10 @@ const cases: Cases = {
     { code: `export async function load(url: string) { return fetch(url); }`, options: [{ timeoutRequired: false }] },
     { code: `export async function load(url: string, signal: AbortSignal) { return fetch(url); }`, options: [{ checkPropagation: false, timeoutRequired: false }] },
     { code: `export async function load(url: string) { try { return await fetch(url, { signal: AbortSignal.timeout(1) }); } catch { return null; } }`, options: [{ checkSwallowed: false }] },
+    // Type-aware: a generic options parameter whose constraint has no signal, and one given it.
+    { code: `declare function query<T extends { timeout?: number }>(sql: string, options: T): Promise<void>;\nexport async function run(signal: AbortSignal) { await query('select 1', { timeout: 5 }); }`, mode: 'type-aware' },
+    { code: `declare function query<T extends { signal?: AbortSignal }>(sql: string, options: T): Promise<void>;\nexport async function run(signal: AbortSignal) { await query('select 1', { signal }); }`, mode: 'type-aware' },
+    { code: `declare function query<T>(sql: string, options: T): Promise<void>;\nexport async function run(signal: AbortSignal) { await query('select 1', { timeout: 5 }); }`, mode: 'type-aware' },
     // Type-aware: an options type without a signal.
     { code: `declare function query(sql: string, options?: { timeout?: number }): Promise<void>;\nexport async function run(signal: AbortSignal) { await query('select 1'); }`, mode: 'type-aware' },
   ],
@@ -167,6 +171,12 @@ const cases: Cases = {
       code: `declare function query(sql: string, options?: { signal?: AbortSignal }): Promise<void>;\nexport async function run(signal: AbortSignal) { await query('select 1'); }`,
       mode: 'type-aware',
       errors: [{ messageId: 'signalNotPassed', suggestions: [{ messageId: 'passSignal', data: { signal: 'signal' }, output: `declare function query(sql: string, options?: { signal?: AbortSignal }): Promise<void>;\nexport async function run(signal: AbortSignal) { await query('select 1', { signal }); }` }] }],
+    },
+    // A generic options parameter whose constraint carries the signal.
+    {
+      code: `declare function query<T extends { signal?: AbortSignal; timeout?: number }>(sql: string, options: T): Promise<void>;\nexport async function run(signal: AbortSignal) { await query('select 1', { timeout: 5 }); }`,
+      mode: 'type-aware',
+      errors: [{ messageId: 'signalNotPassed', suggestions: [{ messageId: 'passSignal', data: { signal: 'signal' }, output: `declare function query<T extends { signal?: AbortSignal; timeout?: number }>(sql: string, options: T): Promise<void>;\nexport async function run(signal: AbortSignal) { await query('select 1', { timeout: 5, signal }); }` }] }],
     },
     // Overloads that agree on where the options go.
     {
