@@ -123,6 +123,10 @@ export function getDeclaredMemberSignatures(
     const declared = getDeclaredType(services, sourceCode, member.object);
     if (!declared) return null;
     ({ type: receiver, at } = declared);
+  } else if (isTypeAssertion(member.object)) {
+    // `(value as Page).goto(…)`: the asserted type, without typing the value it is asserted of.
+    at = services.toTsNode(member.object.typeAnnotation);
+    receiver = checker.getTypeFromTypeNode(at as ts.TypeNode);
   } else {
     return null;
   }
@@ -134,6 +138,13 @@ export function getDeclaredMemberSignatures(
     signatures.push(...getCallSignaturesOf(checker, checker.getNonNullableType(checker.getTypeOfSymbolAtLocation(property, at))));
   }
   return signatures;
+}
+
+/** `value as T` or `<T>value`, but not `as const`, whose type is the value's own. */
+function isTypeAssertion(node: TSESTree.Node): node is TSESTree.TSAsExpression | TSESTree.TSTypeAssertion {
+  if (node.type !== AST_NODE_TYPES.TSAsExpression && node.type !== AST_NODE_TYPES.TSTypeAssertion) return false;
+  const annotation = node.typeAnnotation;
+  return !(annotation.type === AST_NODE_TYPES.TSTypeReference && annotation.typeName.type === AST_NODE_TYPES.Identifier && annotation.typeName.name === 'const');
 }
 
 /**

@@ -102,6 +102,10 @@ const cases: Cases = {
     `${SAVE}async function run() { const b = save(); const later = async () => { await save(); }; await b; await later(); }`,
     `${SAVE}async function run() { const b = save(); setTimeout(() => b.catch(() => {})); await save(); }`,
     // Types decide: these are not promises to the checker.
+    // A method of an asserted type, read from the assertion: `void` is no promise.
+    { code: `interface Job { run(): void }\ndeclare const value: unknown;\n(value as Job).run();`, mode: 'type-aware' },
+    { code: `interface Job { run(): void }\ndeclare const value: unknown;\n(<Job>value).run();`, mode: 'type-aware' },
+    { code: `({ run: () => 1 } as const).run();`, mode: 'type-aware' },
     { code: `import { loadLocal } from './api';\nloadLocal();`, mode: 'type-aware' },
     { code: `import { untyped } from './api';\nuntyped();`, mode: 'type-aware' },
     { code: `import { store } from './api';\nstore.get();`, mode: 'type-aware' },
@@ -147,6 +151,11 @@ const cases: Cases = {
   invalid: [
     // Calls of functions the file shows to be async.
     topLevel(`${SAVE}save();`, 'save()'),
+    {
+      ...topLevel(`interface Page { goto(url: string): Promise<void> }\ndeclare const value: unknown;\n(value as Page).goto('/');`, `(value as Page).goto('/')`),
+      mode: 'type-aware',
+    },
+
     inSyncFunction(`${SAVE}function run() { save(); }`, 'save()'),
     topLevel(`const save = async () => {};\nsave();`, 'save()'),
     topLevel(`const save = async function () {};\nsave();`, 'save()'),
