@@ -113,23 +113,9 @@ export function getDeclaredMemberSignatures(
   const name = getStaticPropertyName(member);
   if (name === null) return null;
   const { checker } = services;
-  let receiver: ts.Type;
-  let at: ts.Node;
-  if (member.object.type === AST_NODE_TYPES.ThisExpression) {
-    // Typing `this` reads the enclosing class; no flow analysis is involved.
-    at = services.toTsNode(member.object);
-    receiver = checker.getTypeAtLocation(at);
-  } else if (member.object.type === AST_NODE_TYPES.Identifier) {
-    const declared = getDeclaredType(services, sourceCode, member.object);
-    if (!declared) return null;
-    ({ type: receiver, at } = declared);
-  } else if (isTypeAssertion(member.object)) {
-    // `(value as Page).goto(…)`: the asserted type, without typing the value it is asserted of.
-    at = services.toTsNode(member.object.typeAnnotation);
-    receiver = checker.getTypeFromTypeNode(at as ts.TypeNode);
-  } else {
-    return null;
-  }
+  const declared = getDeclaredReceiver(services, sourceCode, member.object);
+  if (!declared) return null;
+  const { type: receiver, at } = declared;
   const signatures: ts.Signature[] = [];
   for (const part of unionParts(checker.getNonNullableType(receiver))) {
     const property = checker.getPropertyOfType(checker.getApparentType(part), name);
@@ -138,6 +124,45 @@ export function getDeclaredMemberSignatures(
     signatures.push(...getCallSignaturesOf(checker, checker.getNonNullableType(checker.getTypeOfSymbolAtLocation(property, at))));
   }
   return signatures;
+}
+
+/**
+ * The declared type of a receiver: `this`, a name (see `getDeclaredType`), an asserted value
+ * (`(value as Page)`, without typing the value), or a property of one of these whose declared
+ * type has it in its one part (`this.client`, `options.logger!`).
+ */
+function getDeclaredReceiver(
+  services: TypeServices,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  node: TSESTree.Node,
+): { type: ts.Type; at: ts.Node } | null {
+  const { checker } = services;
+  switch (node.type) {
+    case AST_NODE_TYPES.ThisExpression: {
+      // Typing `this` reads the enclosing class; no flow analysis is involved.
+      const at = services.toTsNode(node);
+      return { type: checker.getTypeAtLocation(at), at };
+    }
+    case AST_NODE_TYPES.Identifier:
+      return getDeclaredType(services, sourceCode, node);
+    case AST_NODE_TYPES.TSNonNullExpression:
+      // Every step drops `null` and `undefined` already.
+      return getDeclaredReceiver(services, sourceCode, node.expression);
+    case AST_NODE_TYPES.MemberExpression: {
+      const name = getStaticPropertyName(node);
+      const base = name === null ? null : getDeclaredReceiver(services, sourceCode, node.object);
+      if (!base || name === null) return null;
+      const parts = unionParts(checker.getNonNullableType(base.type));
+      const property = parts.length === 1 ? checker.getPropertyOfType(checker.getApparentType(parts[0]!), name) : undefined;
+      return property ? { type: checker.getTypeOfSymbolAtLocation(property, base.at), at: base.at } : null;
+    }
+    default: {
+      if (!isTypeAssertion(node)) return null;
+      // `(value as Page).goto(…)`: the asserted type, without typing the value it is asserted of.
+      const at = services.toTsNode(node.typeAnnotation);
+      return { type: checker.getTypeFromTypeNode(at as ts.TypeNode), at };
+    }
+  }
 }
 
 /** `value as T` or `<T>value`, but not `as const`, whose type is the value's own. */

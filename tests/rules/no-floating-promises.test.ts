@@ -106,6 +106,9 @@ const cases: Cases = {
     { code: `interface Job { run(): void }\ndeclare const value: unknown;\n(value as Job).run();`, mode: 'type-aware' },
     { code: `interface Job { run(): void }\ndeclare const value: unknown;\n(<Job>value).run();`, mode: 'type-aware' },
     { code: `({ run: () => 1 } as const).run();`, mode: 'type-aware' },
+    // A method of a property, read from the declared types along the chain.
+    { code: `interface Job { run(): void }\ndeclare const options: { job: Job };\noptions.job.run();`, mode: 'type-aware' },
+    { code: `interface Job { run(): void }\nexport class Worker { constructor(private readonly job: Job) {}\n  go(): void { this.job.run(); } }`, mode: 'type-aware' },
     { code: `import { loadLocal } from './api';\nloadLocal();`, mode: 'type-aware' },
     { code: `import { untyped } from './api';\nuntyped();`, mode: 'type-aware' },
     { code: `import { store } from './api';\nstore.get();`, mode: 'type-aware' },
@@ -153,6 +156,14 @@ const cases: Cases = {
     topLevel(`${SAVE}save();`, 'save()'),
     {
       ...topLevel(`interface Page { goto(url: string): Promise<void> }\ndeclare const value: unknown;\n(value as Page).goto('/');`, `(value as Page).goto('/')`),
+      mode: 'type-aware',
+    },
+    {
+      ...topLevel(`interface Client { send(): Promise<void> }\ndeclare const options: { client?: Client };\noptions.client!.send();`, `options.client!.send()`),
+      mode: 'type-aware',
+    },
+    {
+      ...topLevel(`interface Client { send(): Promise<void> }\ndeclare const a: { b: { client: Client } };\na.b.client.send();`, `a.b.client.send()`),
       mode: 'type-aware',
     },
 
