@@ -150,8 +150,9 @@ function getDeclaredReceiver(
       return getDeclaredReceiver(services, sourceCode, node.expression);
     case AST_NODE_TYPES.MemberExpression: {
       const name = getStaticPropertyName(node);
-      const base = name === null ? null : getDeclaredReceiver(services, sourceCode, node.object);
-      if (!base || name === null) return null;
+      if (name === null) return null;
+      const base = getDeclaredReceiver(services, sourceCode, node.object);
+      if (!base) return null;
       const parts = unionParts(checker.getNonNullableType(base.type));
       const property = parts.length === 1 ? checker.getPropertyOfType(checker.getApparentType(parts[0]!), name) : undefined;
       return property ? { type: checker.getTypeOfSymbolAtLocation(property, base.at), at: base.at } : null;

@@ -58,6 +58,9 @@ const cases: Cases = {
     { code: `export async function poll(signal: AbortSignal, check: () => Promise<boolean>) { while (!signal.aborted) { await check(); } }`, options: [{ checkLoops: true }] },
     { code: `export async function poll(signal: AbortSignal, items: string[]) { for (const item of items) { signal.throwIfAborted(); await fetch(item, { signal }); } }`, options: [{ checkLoops: true }] },
     { code: `export async function poll(check: () => Promise<boolean>) { while (!(await check())) { /* wait */ } }`, options: [{ checkLoops: true }] },
+    // The word in a comment is no signal in scope.
+    { code: `// cancelled by the caller's signal upstream\nexport async function poll(check: () => Promise<boolean>) { while (!(await check())) { /* wait */ } }`, options: [{ checkLoops: true }] },
+    { code: `// no signal here\nexport async function load(url: string) { try { return await fetch(url, { method: 'GET' }); } catch { return null; } }`, options: [{ timeoutRequired: false }] },
     `export async function poll(signal: AbortSignal, check: () => Promise<boolean>) { while (!(await check())) { /* loops are off by default */ } }`,
     // Options.
     { code: `export async function load(url: string) { return fetch(url); }`, options: [{ timeoutRequired: false }] },
