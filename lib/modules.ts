@@ -29,9 +29,18 @@ const SUBMODULE_PROPERTIES: Readonly<Record<string, string>> = {
 const MAX_ALIAS_DEPTH = 8;
 
 export function normalizeModuleName(source: string): string {
-  const bare = source.startsWith('node:') ? source.slice(5) : source;
-  return isBuiltin(source) || isBuiltin(bare) ? `node:${bare}` : source;
+  let normalized = normalizedModuleNames.get(source);
+  if (normalized === undefined) {
+    const bare = source.startsWith('node:') ? source.slice(5) : source;
+    normalized = isBuiltin(source) || isBuiltin(bare) ? `node:${bare}` : source;
+    normalizedModuleNames.set(source, normalized);
+  }
+  return normalized;
 }
+
+// Every file's imports are normalized, and a project names the same few hundred modules over
+// and over; `isBuiltin` is no lookup but a string check against Node's own list, twice.
+const normalizedModuleNames = new Map<string, string>();
 
 /** Folds `fs` + `['promises', 'readFile']` into `node:fs/promises` + `['readFile']`. */
 function canonicalize(member: ModuleMember): ModuleMember {
@@ -191,12 +200,47 @@ interface FileModuleBindings {
   names: ReadonlySet<string>;
   /** The module export each such variable holds, once asked (`null`: none). */
   resolved: Map<TSESLint.Scope.Variable, ModuleMember | null>;
+}
+
+/**
+ * Where modules enter one file: its import declarations (`import`, `import x = require()`) and
+ * its calls of the global `require`, with the module each names (`null` when not static).
+ */
+interface FileModuleSources {
+  imports: readonly (TSESTree.ImportDeclaration | TSESTree.TSImportEqualsDeclaration)[];
+  requires: readonly TSESTree.CallExpression[];
   /**
    * The modules the file imports or requires by name, normalized; `null` when it also imports
    * dynamically, which `resolve` follows without any binding (`(await import(m)).x`).
    */
   modules: ReadonlySet<string> | null;
 }
+
+/**
+ * Read from the declarations and the global `require`'s references alone, without looking up any
+ * variable: rules ask at `create` whether a file reaches their modules at all, and most files'
+ * answer needs no more.
+ */
+const moduleSourcesOf = memoizeByObject((sourceCode: Readonly<TSESLint.SourceCode>): FileModuleSources => {
+  const imports: FileModuleSources['imports'][number][] = [];
+  const modules = new Set<string>();
+  forEachImport(sourceCode.ast.body, (declaration) => {
+    imports.push(declaration);
+    const module =
+      declaration.type === AST_NODE_TYPES.ImportDeclaration
+        ? normalizeModuleName(declaration.source.value)
+        : declaration.moduleReference.type === AST_NODE_TYPES.TSExternalModuleReference
+          ? moduleFromSpecifier(declaration.moduleReference.expression)?.module
+          : undefined;
+    if (module) modules.add(module);
+  });
+  const requires = findGlobalCalls(sourceCode, 'require', { method: false });
+  for (const call of requires) {
+    const module = call.arguments.length === 1 && call.arguments[0] ? moduleFromSpecifier(call.arguments[0])?.module : undefined;
+    if (module) modules.add(module);
+  }
+  return { imports, requires, modules: mentionsDynamicImport(sourceCode) ? null : modules };
+});
 
 const moduleBindingsOf = memoizeByObject((sourceCode: Readonly<TSESLint.SourceCode>): FileModuleBindings => {
   const names = new Set<string>();
@@ -213,27 +257,19 @@ const moduleBindingsOf = memoizeByObject((sourceCode: Readonly<TSESLint.SourceCo
   // Found from where modules enter the file, not by scanning every variable: imports, the
   // holders of `require(…)` and `await import(…)`, and then whatever is initialized from a name
   // already found (`const { readFile } = fs.promises`), by following that name's references.
-  const modules = new Set<string>();
-  forEachImport(sourceCode.ast.body, (declaration) => {
+  const sources = moduleSourcesOf(sourceCode);
+  for (const declaration of sources.imports) {
     if (declaration.type === AST_NODE_TYPES.ImportDeclaration) {
-      modules.add(normalizeModuleName(declaration.source.value));
       for (const specifier of declaration.specifiers) addDeclaredBy(specifier);
-      return;
+    } else if (declaration.moduleReference.type === AST_NODE_TYPES.TSExternalModuleReference) {
+      addDeclaredBy(declaration);
     }
-    const reference = declaration.moduleReference;
-    if (reference.type !== AST_NODE_TYPES.TSExternalModuleReference) return;
-    const module = moduleFromSpecifier(reference.expression)?.module;
-    if (module) modules.add(module);
-    addDeclaredBy(declaration);
-  });
-  for (const call of findGlobalCalls(sourceCode, 'require', { method: false })) {
-    const module = call.arguments.length === 1 && call.arguments[0] ? moduleFromSpecifier(call.arguments[0])?.module : undefined;
-    if (module) modules.add(module);
+  }
+  for (const call of sources.requires) {
     const declarator = findDeclaratorInitializedFrom(call);
     if (declarator) addDeclaredBy(declarator);
   }
-  const importsDynamically = mentionsDynamicImport(sourceCode);
-  if (importsDynamically) {
+  if (sources.modules === null) {
     for (const scope of sourceCode.scopeManager?.scopes ?? []) {
       for (const variable of scope.variables) {
         const definition = variable.defs[0];
@@ -249,7 +285,7 @@ const moduleBindingsOf = memoizeByObject((sourceCode: Readonly<TSESLint.SourceCo
       if (declarator) addDeclaredBy(declarator);
     }
   }
-  return { names, resolved: new Map(), modules: importsDynamically ? null : modules };
+  return { names, resolved: new Map() };
 });
 
 /** Every import declaration among `statements`, and in the namespaces they declare. */
@@ -282,7 +318,7 @@ const PARENT_MODULES: ReadonlyMap<string, string> = new Map(
  * listeners otherwise.
  */
 export function mayReachModules(sourceCode: Readonly<TSESLint.SourceCode>, modules: Iterable<string>): boolean {
-  const imported = moduleBindingsOf(sourceCode).modules;
+  const imported = moduleSourcesOf(sourceCode).modules;
   if (imported === null) return true;
   for (const module of modules) {
     if (imported.has(module)) return true;
