@@ -11,6 +11,7 @@ import {
   getStaticPropertyName,
   isGlobalName,
   isGlobalReference,
+  mayReachModules,
   resolveModuleMember,
   skipTypeWrappers,
 } from '../lib/modules.js';
@@ -224,9 +225,11 @@ export default createRule<Options, MessageIds>({
       return call.parent.type === AST_NODE_TYPES.AwaitExpression && !isKnownArray(sourceCode, promises, skipTypeWrappers(callee.object));
     }
 
+    let importsTimers: boolean | undefined;
     function isTimer(callee: TSESTree.Node): boolean {
       if (callee.type !== AST_NODE_TYPES.Identifier) return false;
       if (TIMERS.has(callee.name) && isGlobalReference(sourceCode, callee)) return true;
+      if (!(importsTimers ??= mayReachModules(sourceCode, ['node:timers']))) return false;
       const member = resolveModuleMember(sourceCode, callee);
       return member?.module === 'node:timers' && member.path.length === 1 && TIMERS.has(member.path[0]!);
     }
