@@ -204,7 +204,7 @@ interface FileModuleBindings {
 
 /**
  * Where modules enter one file: its import declarations (`import`, `import x = require()`) and
- * its calls of the global `require`, with the module each names (`null` when not static).
+ * its calls of the global `require`, and the modules they name.
  */
 interface FileModuleSources {
   imports: readonly (TSESTree.ImportDeclaration | TSESTree.TSImportEqualsDeclaration)[];
