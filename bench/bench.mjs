@@ -208,10 +208,10 @@ const cpuRatios = { syntacticRatio: perRound(syntactic, 'cpuMs'), typedCostRatio
 // A third reading: each time summed over the rounds before the ratio is taken. A difference of two
 // long typed runs (D − C) swings from round to round far more than either run, and a median of
 // ratios then rests on one round; the pooled ratio weighs every round by what it measured.
-const total = (name, measure) => samples[name].reduce((sum, result) => sum + result[measure], 0);
+const summedOverRounds = (name, measure) => samples[name].reduce((sum, result) => sum + result[measure], 0);
 const pooledRatios = Object.fromEntries(
   ['ms', 'cpuMs'].map((measure) => {
-    const at = (name) => total(name, measure);
+    const at = (name) => summedOverRounds(name, measure);
     return [measure === 'ms' ? 'wall' : 'cpu', { syntacticRatio: syntactic(at), typedCostRatio: typedCost(at) }];
   }),
 );

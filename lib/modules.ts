@@ -329,6 +329,31 @@ export function mayReachModules(sourceCode: Readonly<TSESLint.SourceCode>, modul
 }
 
 /**
+ * `resolveModuleMember` for a caller that wants exports of `modules` (normalized) only. In a file
+ * that reaches none of them (see `mayReachModules`) no name is looked up: most files import none of
+ * the few modules such a caller knows, and the answer is kept per file and set of modules.
+ */
+export function resolveMemberOf(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  node: TSESTree.Node,
+  modules: ReadonlySet<string>,
+): ModuleMember | null {
+  const reached = reachedModuleSets(sourceCode);
+  let reaches = reached.get(modules);
+  if (reaches === undefined) {
+    reaches = mayReachModules(sourceCode, modules);
+    reached.set(modules, reaches);
+  }
+  if (!reaches) return null;
+  const member = resolveModuleMember(sourceCode, node);
+  return member && modules.has(member.module) ? member : null;
+}
+
+const reachedModuleSets = memoizeByObject(
+  (_sourceCode: Readonly<TSESLint.SourceCode>) => new Map<ReadonlySet<string>, boolean>(),
+);
+
+/**
  * Whether code may call an entry of `catalogue` (exports of modules, and globals as module
  * `global`) in this file, as far as its text and imports show: a global's name appears, or one
  * of the modules is reached (see `mayReachModules`).

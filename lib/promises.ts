@@ -7,8 +7,7 @@ import {
   findVariableOf,
   getStaticPropertyName,
   isGlobalReference,
-  mayReachModules,
-  resolveModuleMember,
+  resolveMemberOf,
   skipTypeWrappers,
 } from './modules.js';
 import { PROMISE_RETURNING_EXPORTS, PROMISE_STATICS } from './promise-apis.js';
@@ -18,7 +17,7 @@ import { mentionsAny, mentionsDynamicImport } from './source-text.js';
 import { type TypeServices, getCalleeSignatures, getCallSignaturesOf, getDeclaredMemberSignatures, getDeclaredType, getTypeServices, isFixedType, isMappedType, isPolymorphicThisType, isTypeParameter, loadTypeScript, unionParts } from './types.js';
 
 // The modules whose exports the syntactic detector knows to return promises.
-const PROMISE_API_MODULES = Object.keys(PROMISE_RETURNING_EXPORTS);
+const PROMISE_API_MODULES: ReadonlySet<string> = new Set(Object.keys(PROMISE_RETURNING_EXPORTS));
 
 /**
  * Answers "does this expression evaluate to a promise?" at the depth the file allows: with type
@@ -598,16 +597,8 @@ function createSyntacticDetector(sourceCode: SourceCode): PromiseDetector {
     if (callee.type === AST_NODE_TYPES.MemberExpression && !PROMISE_RETURNING_METHOD_NAMES.has(getStaticPropertyName(callee) ?? '')) {
       return false;
     }
-    if (!reachesPromiseModules()) return false;
-    const member = resolveModuleMember(sourceCode, callee);
+    const member = resolveMemberOf(sourceCode, callee, PROMISE_API_MODULES);
     return member !== null && PROMISE_RETURNING_EXPORTS[member.module]?.has(member.path.join('.')) === true;
-  }
-
-  // A file that imports none of those modules calls none of their exports: its names need not
-  // be looked up at all.
-  let reachesPromiseModulesAnswer: boolean | undefined;
-  function reachesPromiseModules(): boolean {
-    return (reachesPromiseModulesAnswer ??= mayReachModules(sourceCode, PROMISE_API_MODULES));
   }
 
   function identifierHoldsPromise(node: TSESTree.Identifier, depth: number): boolean {

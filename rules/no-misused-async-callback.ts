@@ -11,8 +11,7 @@ import {
   getStaticPropertyName,
   isGlobalName,
   isGlobalReference,
-  mayReachModules,
-  resolveModuleMember,
+  resolveMemberOf,
   skipTypeWrappers,
 } from '../lib/modules.js';
 import { getPromiseDetector, isExecutorSettle, isKnownArray, isRejectionHandler } from '../lib/promises.js';
@@ -47,6 +46,7 @@ const PREDICATES = new Set(['filter', 'some', 'every', 'find', 'findIndex', 'fin
 const COMPARATORS = new Set(['sort', 'toSorted']);
 const REDUCERS = new Set(['reduce', 'reduceRight']);
 const TIMERS = new Set(['setTimeout', 'setInterval', 'setImmediate', 'queueMicrotask']);
+const TIMER_MODULES: ReadonlySet<string> = new Set(['node:timers']);
 const LISTENER_METHODS = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener']);
 /** Methods that register HTTP route handlers: Express 5, Koa, Fastify and friends await them. */
 const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'all', 'use', 'route']);
@@ -225,13 +225,11 @@ export default createRule<Options, MessageIds>({
       return call.parent.type === AST_NODE_TYPES.AwaitExpression && !isKnownArray(sourceCode, promises, skipTypeWrappers(callee.object));
     }
 
-    let importsTimers: boolean | undefined;
     function isTimer(callee: TSESTree.Node): boolean {
       if (callee.type !== AST_NODE_TYPES.Identifier) return false;
       if (TIMERS.has(callee.name) && isGlobalReference(sourceCode, callee)) return true;
-      if (!(importsTimers ??= mayReachModules(sourceCode, ['node:timers']))) return false;
-      const member = resolveModuleMember(sourceCode, callee);
-      return member?.module === 'node:timers' && member.path.length === 1 && TIMERS.has(member.path[0]!);
+      const member = resolveMemberOf(sourceCode, callee, TIMER_MODULES);
+      return member !== null && member.path.length === 1 && TIMERS.has(member.path[0]!);
     }
 
     function reportForEach(

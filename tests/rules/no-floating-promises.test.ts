@@ -149,6 +149,8 @@ const cases: Cases = {
     { code: `export const ready = new Promise<void>((resolve, reject) => { if (Math.random()) resolve(); else reject(new Error('no')); });`, mode: 'type-aware' },
     // Without types, a cross-file function is unknown: silence, not a guess.
     { code: `import { saveRemote } from './api';\nsaveRemote();`, mode: 'syntactic' },
+    // A local module named like a built-in.
+    `import { readFile } from './fs/promises';\nreadFile('a');`,
     { code: `import { store } from './api';\nstore.save();`, mode: 'syntactic' },
   ],
   invalid: [

@@ -71,6 +71,8 @@ const cases: Cases = {
     `${D}setTimeout(() => save(1).catch(console.error), 10);`,
     `${D}declare const handler: () => Promise<void>;\nemitter.on('data', handler);`,
     `import { setTimeout as sleep } from 'node:timers/promises';\nexport async function run() { await sleep(10); }`,
+    // A local module named like the built-in: its `setTimeout` is no timer of Node's.
+    `${D}import { setTimeout as later } from './timers';\nlater(async () => { await save(1); }, 5);`,
     `${D}import { setTimeout as delay } from 'node:timers/promises';\nawait delay(10, async () => save(1));`,
     // Promise executors that are not async.
     `${D}const ready = new Promise<void>((resolve) => emitter.once('ready', () => resolve()));`,
@@ -307,6 +309,10 @@ const cases: Cases = {
     {
       code: `import { setTimeout as later } from 'node:timers';\ndeclare function save(value: unknown): Promise<void>;\nlater(async () => { await save(1); }, 5);`,
       errors: [{ messageId: 'unhandledCallback', suggestions: [{ messageId: 'catchInside', output: `import { setTimeout as later } from 'node:timers';\ndeclare function save(value: unknown): Promise<void>;\nlater(async () => { try { await save(1); } catch (error) { console.error(error); } }, 5);` }] }],
+    },
+    {
+      code: `const { setTimeout: later } = require('timers');\ndeclare function save(value: unknown): Promise<void>;\nlater(async () => { await save(1); }, 5);`,
+      errors: [{ messageId: 'unhandledCallback', suggestions: [{ messageId: 'catchInside', output: `const { setTimeout: later } = require('timers');\ndeclare function save(value: unknown): Promise<void>;\nlater(async () => { try { await save(1); } catch (error) { console.error(error); } }, 5);` }] }],
     },
     // Async Promise executors.
     {
