@@ -53,18 +53,15 @@ export function moduleExportSchema(
   };
 }
 
-/** `a.b.c` for a chain of plain identifiers (and `this`), otherwise `null`. */
+/** `a.b.c` for a chain of plain identifiers (and `this`, and private names: `this.#bus`), otherwise `null`. */
 export function getDottedName(node: TSESTree.Node): string | null {
   const target = skipTypeWrappers(node);
   if (target.type === AST_NODE_TYPES.Identifier) return target.name;
   if (target.type === AST_NODE_TYPES.ThisExpression) return 'this';
-  if (
-    target.type === AST_NODE_TYPES.MemberExpression &&
-    !target.computed &&
-    target.property.type === AST_NODE_TYPES.Identifier
-  ) {
+  if (target.type === AST_NODE_TYPES.MemberExpression && !target.computed) {
     const object = getDottedName(target.object);
-    return object === null ? null : `${object}.${target.property.name}`;
+    if (object === null) return null;
+    return target.property.type === AST_NODE_TYPES.PrivateIdentifier ? `${object}.#${target.property.name}` : `${object}.${target.property.name}`;
   }
   return null;
 }

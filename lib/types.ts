@@ -90,12 +90,40 @@ export function getCalleeSignatures(
   call: TSESTree.CallExpression | TSESTree.NewExpression,
 ): readonly ts.Signature[] {
   const { checker } = services;
-  const declared = call.type === AST_NODE_TYPES.CallExpression ? getDeclaredMemberSignatures(services, sourceCode, call.callee) : null;
+  const construct = call.type === AST_NODE_TYPES.NewExpression;
+  const declared =
+    call.callee.type === AST_NODE_TYPES.Identifier
+      ? getDeclaredNameSignatures(services, sourceCode, call.callee, construct)
+      : construct
+        ? null
+        : getDeclaredMemberSignatures(services, sourceCode, call.callee);
   if (declared?.length) return declared;
   const calleeType = checker.getTypeAtLocation(services.toTsNode(call.callee));
-  return unionParts(checker.getApparentType(calleeType)).flatMap((part) =>
-    call.type === AST_NODE_TYPES.NewExpression ? part.getConstructSignatures() : part.getCallSignatures(),
-  );
+  return unionParts(checker.getApparentType(calleeType)).flatMap((part) => (construct ? part.getConstructSignatures() : part.getCallSignatures()));
+}
+
+/**
+ * The signatures a called name is declared with (see `getDeclaredType`), when every part of its
+ * declared type has some: a part without (`string` in `Handler | string`) leaves it to narrowing.
+ */
+function getDeclaredNameSignatures(
+  services: TypeServices,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  name: TSESTree.Identifier,
+  construct: boolean,
+): ts.Signature[] | null {
+  const declared = getDeclaredType(services, sourceCode, name);
+  if (!declared) return null;
+  const { checker } = services;
+  const signatures: ts.Signature[] = [];
+  for (const part of unionParts(checker.getNonNullableType(declared.type))) {
+    if (isMappedType(part)) return null;
+    const apparent = checker.getApparentType(part);
+    const own = construct ? apparent.getConstructSignatures() : apparent.getCallSignatures();
+    if (own.length === 0) return null;
+    signatures.push(...own);
+  }
+  return signatures;
 }
 
 /**
@@ -110,21 +138,66 @@ export function getDeclaredMemberSignatures(
   member: TSESTree.Node,
 ): ts.Signature[] | null {
   if (member.type !== AST_NODE_TYPES.MemberExpression) return null;
-  const name = getStaticPropertyName(member);
-  if (name === null) return null;
   const { checker } = services;
+  const property = findDeclaredProperty(services, member);
+  if (!property) return null;
   const declared = getDeclaredReceiver(services, sourceCode, member.object);
   if (!declared) return null;
   const { type: receiver, at } = declared;
+  // A private name (`this.#run()`) is the one member its class declares, whatever the receiver.
+  const parts = property.kind === 'private' ? [receiver] : unionParts(checker.getNonNullableType(receiver));
   const signatures: ts.Signature[] = [];
-  for (const part of unionParts(checker.getNonNullableType(receiver))) {
-    const property = checker.getPropertyOfType(checker.getApparentType(part), name);
-    if (!property) return null;
+  for (const part of parts) {
+    const symbol = propertyOfPart(services, part, property);
+    if (!symbol) return null;
     // At a location that is not a reference, the checker gives the declared type, unnarrowed.
-    signatures.push(...getCallSignaturesOf(checker, checker.getNonNullableType(checker.getTypeOfSymbolAtLocation(property, at))));
+    signatures.push(...getCallSignaturesOf(checker, checker.getNonNullableType(checker.getTypeOfSymbolAtLocation(symbol, at))));
   }
   return signatures;
 }
+
+/** What a member expression names: a property by its static name, or a class's private member. */
+type DeclaredProperty = { kind: 'name'; name: string } | { kind: 'private'; symbol: ts.Symbol };
+
+function findDeclaredProperty(services: TypeServices, member: TSESTree.MemberExpression): DeclaredProperty | null {
+  if (member.property.type === AST_NODE_TYPES.PrivateIdentifier) {
+    const declaration = findPrivateMemberDeclaration(member.property);
+    const symbol = declaration && services.checker.getSymbolAtLocation(services.toTsNode(declaration.key));
+    return symbol ? { kind: 'private', symbol } : null;
+  }
+  const name = getStaticPropertyName(member);
+  return name === null ? null : { kind: 'name', name };
+}
+
+function propertyOfPart(services: TypeServices, part: ts.Type, property: DeclaredProperty): ts.Symbol | undefined {
+  return property.kind === 'private' ? property.symbol : services.checker.getPropertyOfType(services.checker.getApparentType(part), property.name);
+}
+
+type ClassMember = TSESTree.ClassElement & { key: TSESTree.PrivateIdentifier };
+
+/**
+ * The class member a private name (`#queue`) refers to: private names are scoped by the class
+ * text, not by the receiver's type, so the nearest enclosing class that declares it has it. The
+ * checker keys such members by an internal name, which `getPropertyOfType` cannot be asked for.
+ */
+function findPrivateMemberDeclaration(name: TSESTree.PrivateIdentifier): ClassMember | null {
+  for (let node: TSESTree.Node | undefined = name.parent; node; node = node.parent) {
+    if (node.type !== AST_NODE_TYPES.ClassBody) continue;
+    const declared = privateMembersOf(node).get(name.name);
+    if (declared) return declared;
+  }
+  return null;
+}
+
+const privateMembersOf = memoizeByObject((body: TSESTree.ClassBody): ReadonlyMap<string, ClassMember> => {
+  const members = new Map<string, ClassMember>();
+  for (const element of body.body) {
+    if ('key' in element && element.key.type === AST_NODE_TYPES.PrivateIdentifier && !members.has(element.key.name)) {
+      members.set(element.key.name, element as ClassMember);
+    }
+  }
+  return members;
+});
 
 /**
  * The declared type of a receiver: `this`, a name (see `getDeclaredType`), an asserted value
@@ -149,14 +222,17 @@ function getDeclaredReceiver(
       // Every step drops `null` and `undefined` already.
       return getDeclaredReceiver(services, sourceCode, node.expression);
     case AST_NODE_TYPES.MemberExpression: {
-      const name = getStaticPropertyName(node);
-      if (name === null) return null;
+      const property = findDeclaredProperty(services, node);
+      if (!property) return null;
       const base = getDeclaredReceiver(services, sourceCode, node.object);
       if (!base) return null;
       const parts = unionParts(checker.getNonNullableType(base.type));
-      const property = parts.length === 1 ? checker.getPropertyOfType(checker.getApparentType(parts[0]!), name) : undefined;
-      return property ? { type: checker.getTypeOfSymbolAtLocation(property, base.at), at: base.at } : null;
+      const symbol = property.kind === 'private' || parts.length === 1 ? propertyOfPart(services, parts[0]!, property) : undefined;
+      return symbol ? { type: checker.getTypeOfSymbolAtLocation(symbol, base.at), at: base.at } : null;
     }
+    case AST_NODE_TYPES.CallExpression:
+      // `innerFrom(input).subscribe(…)`: what the callee declares it returns.
+      return getDeclaredResult(services, sourceCode, node);
     default: {
       if (!isTypeAssertion(node)) return null;
       // `(value as Page).goto(…)`: the asserted type, without typing the value it is asserted of.
@@ -188,12 +264,20 @@ export function getDeclaredType(
 ): { type: ts.Type; at: ts.Node } | null {
   const { checker } = services;
   const variable = findVariableOf(sourceCode, name);
-  if (variable?.defs.length !== 1) return null;
+  // A global (`console`, `process`), an import, a function or a class: its symbol's type.
+  if (!variable || variable.defs.length === 0) return getSymbolType(services, name);
+  const kind = variable.defs[0]!.type;
+  if (kind === 'ImportBinding' || kind === 'FunctionName' || kind === 'ClassName') return getSymbolType(services, name);
+  if (variable.defs.length !== 1) return null;
   const definition = variable.defs[0];
   const annotation = getDeclaredAnnotation(definition);
   if (annotation) {
     const at = services.toTsNode(annotation);
     return { type: checker.getTypeFromTypeNode(at as ts.TypeNode), at };
+  }
+  if (definition?.type === 'Parameter' && definition.name.type === AST_NODE_TYPES.Identifier) {
+    const parameter = definition.name;
+    return followOnce(variable, () => getContextualParameterType(services, sourceCode, parameter));
   }
   const init = definition?.type === 'Variable' && definition.node.id === definition.name ? definition.node.init : null;
   if (!init || definition?.parent?.type !== AST_NODE_TYPES.VariableDeclaration || definition.parent.kind !== 'const') return null;
@@ -214,18 +298,79 @@ export function getDeclaredType(
     if (!symbol || (symbol.flags & (SymbolFlags.Class | SymbolFlags.Interface)) === 0) return null;
     return constructed.every((type) => type.getSymbol() === symbol) ? { type: checker.getDeclaredTypeOfSymbol(symbol), at } : null;
   }
-  if (init.type === AST_NODE_TYPES.CallExpression && !init.typeArguments && init.callee.type !== AST_NODE_TYPES.Super && !beingDeclared.has(variable)) {
-    // `const a = b.next(); const b = a.next();` parses: follow each name once.
-    beingDeclared.add(variable);
-    try {
-      const signatures = getCalleeSignatures(services, sourceCode, init);
-      const returned = signatures.length === 1 ? signatures[0]!.getReturnType() : undefined;
-      return returned && isFixedType(returned) ? { type: returned, at: services.toTsNode(init) } : null;
-    } finally {
-      beingDeclared.delete(variable);
-    }
-  }
+  if (init.type === AST_NODE_TYPES.CallExpression) return followOnce(variable, () => getDeclaredResult(services, sourceCode, init));
   return null;
+}
+
+/**
+ * The type of the symbol a name resolves to (through an import, what the other module exports),
+ * read at its declaration rather than at the reference, which would mean flow analysis back
+ * through the function: narrowing only picks parts of the declared type.
+ */
+function getSymbolType(services: TypeServices, name: TSESTree.Identifier): { type: ts.Type; at: ts.Node } | null {
+  const { checker } = services;
+  let symbol = checker.getSymbolAtLocation(services.toTsNode(name));
+  if (symbol && symbol.flags & SYMBOL_FLAGS_ALIAS) symbol = checker.getAliasedSymbol(symbol);
+  const at = symbol?.valueDeclaration;
+  return symbol && at ? { type: checker.getTypeOfSymbolAtLocation(symbol, at), at } : null;
+}
+
+/**
+ * What a call returns as its callee's one signature declares it, when that does not depend on
+ * the call's type arguments: no need to resolve the call against its arguments.
+ */
+function getDeclaredResult(
+  services: TypeServices,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  call: TSESTree.CallExpression,
+): { type: ts.Type; at: ts.Node } | null {
+  if (call.typeArguments || call.callee.type === AST_NODE_TYPES.Super) return null;
+  const signatures = getCalleeSignatures(services, sourceCode, call);
+  const returned = signatures.length === 1 ? signatures[0]!.getReturnType() : undefined;
+  return returned && isFixedType(returned) ? { type: returned, at: services.toTsNode(call) } : null;
+}
+
+/**
+ * The type a callback's parameter gets from where the callback is passed, read from the callee's
+ * one declared signature (`subscribe((subscriber) => …)`, `items.forEach((item) => …)`) instead
+ * of resolving the call, which infers its type arguments by typing every argument. Only a type
+ * that is the same whatever those type arguments are answers; anything else is left to the checker.
+ */
+function getContextualParameterType(
+  services: TypeServices,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  parameter: TSESTree.Identifier,
+): { type: ts.Type; at: ts.Node } | null {
+  const fn = parameter.parent;
+  if (fn?.type !== AST_NODE_TYPES.ArrowFunctionExpression && fn?.type !== AST_NODE_TYPES.FunctionExpression) return null;
+  const index = fn.params.indexOf(parameter);
+  // A `this` parameter is no position of the signature.
+  if (index < 0 || fn.params.some((param) => param.type === AST_NODE_TYPES.Identifier && param.name === 'this')) return null;
+  const call = fn.parent;
+  if (call.type !== AST_NODE_TYPES.CallExpression && call.type !== AST_NODE_TYPES.NewExpression) return null;
+  const position = call.arguments.indexOf(fn);
+  if (position < 0 || call.arguments.slice(0, position).some((argument) => argument.type === AST_NODE_TYPES.SpreadElement)) return null;
+  const signatures = getCalleeSignatures(services, sourceCode, call);
+  if (signatures.length !== 1) return null;
+  const at = services.toTsNode(parameter);
+  const expected = parameterTypeAt(services, signatures[0]!, position, at);
+  if (!expected || !isFixedType(expected)) return null;
+  // The checker types a callback by the one call signature among the expected type's parts.
+  const contextual = getCallSignaturesOf(services.checker, services.checker.getNonNullableType(expected));
+  if (contextual.length !== 1 || contextual[0]!.getTypeParameters()?.length) return null;
+  const type = parameterTypeAt(services, contextual[0]!, index, at);
+  return type && isFixedType(type) ? { type, at } : null;
+}
+
+/** `compute` once per variable at a time: `const a = b.next(); const b = a.next();` parses. */
+function followOnce<T>(variable: TSESLint.Scope.Variable, compute: () => T | null): T | null {
+  if (beingDeclared.has(variable)) return null;
+  beingDeclared.add(variable);
+  try {
+    return compute();
+  } finally {
+    beingDeclared.delete(variable);
+  }
 }
 
 const beingDeclared = new Set<TSESLint.Scope.Variable>();

@@ -141,6 +141,18 @@ const cases: Cases = {
     { code: `export function run() { const seen = new Map<string, number>(); seen.set('a', 1); seen.clear(); const ids = new Set(); ids.add(1); }`, mode: 'type-aware' },
     { code: `export function run() { const waiting = new Map<string, Promise<void>>(); waiting.delete('a'); waiting.set('b', Promise.resolve()); }`, mode: 'type-aware' },
     { code: `interface Conn { close(): void }\ndeclare function connect(): Conn;\nexport function run() { const conn = connect(); conn.close(); }`, mode: 'type-aware' },
+    // A private member, read from the class that declares it (private names are lexical).
+    { code: `interface Job { run(): void }\nexport class Queue { #job?: Job; #flush(): void {}\n  go(): void { this.#flush(); this.#job?.run(); } }`, mode: 'type-aware' },
+    // What a call's one signature declares it returns.
+    { code: `interface Stream { subscribe(): void }\ndeclare function from<T>(input: T): Stream;\nfrom(1).subscribe();`, mode: 'type-aware' },
+    // A callback's parameter, typed where the callback is passed.
+    { code: `interface Sink { next(value: number): void }\ndeclare function observe(fn: (sink: Sink) => void): void;\nobserve((sink) => { sink.next(1); });`, mode: 'type-aware' },
+    { code: `declare const jobs: { run(): void }[];\njobs.forEach((job) => { job.run(); });`, mode: 'type-aware' },
+    // A parameter typed by the call's own type arguments is left to the checker, which says no.
+    { code: `declare function each<T>(items: T[], fn: (item: T) => void): void;\neach([1], (item) => { item.toFixed(); });`, mode: 'type-aware' },
+    // A class, a function or a global, by the declared type of its symbol.
+    { code: `export class Repo { static find(): void {} }\nRepo.find();`, mode: 'type-aware' },
+    { code: `function flush(): void {}\nflush();\nconsole.log('done');\nprocess.exitCode = 1;`, mode: 'type-aware' },
     // Names declared from each other (a TDZ error, but it parses) are followed once.
     { code: `interface Step { next(): Step; done(): void }\nexport function run() { const a: Step = b.next(); const b = a.next(); b.done(); }`, mode: 'type-aware' },
     { code: `export function run() { const a = b.next(); const b = a.next(); b.next(); }`, mode: 'type-aware' },
@@ -477,6 +489,34 @@ const cases: Cases = {
     { ...topLevel(`import { maybeSave } from './api';\nmaybeSave();`, 'maybeSave()'), mode: 'type-aware' },
     { ...topLevel(`import { Repository } from './api';\nnew Repository().find('a');`, `new Repository().find('a')`), mode: 'type-aware' },
     { ...topLevel(`async function enqueue(job: number) {}\nconst queue = { add: enqueue };\nqueue.add(1);`, 'queue.add(1)'), mode: 'type-aware' },
+    // A private method, from the nearest class that declares the name: the inner one returns nothing.
+    {
+      ...inSyncFunction(
+        `export class Outer {\n  #flush(): Promise<void> { return Promise.resolve(); }\n  go(): void {\n    class Inner { #flush(): void {} go(): void { (this).#flush(); } }\n    new Inner().go();\n    this.#flush();\n  }\n}`,
+        'this.#flush()',
+      ),
+      mode: 'type-aware',
+    },
+    {
+      ...inSyncFunction(`interface Stream { flush(): Promise<void> }\ndeclare function open(): Stream;\nexport function run() { open().flush(); }`, 'open().flush()'),
+      mode: 'type-aware',
+    },
+    {
+      ...inSyncFunction(`interface Page { goto(url: string): Promise<void> }\ndeclare function withPage(fn: (page: Page) => void): void;\nwithPage((page) => { page.goto('/'); });`, "page.goto('/')"),
+      mode: 'type-aware',
+    },
+    // A parameter typed by the call's own type arguments: the checker resolves the call.
+    {
+      ...inSyncFunction(`interface Page { goto(): Promise<void> }\ndeclare const pages: Page[];\ndeclare function each<T>(items: T[], fn: (item: T) => void): void;\neach(pages, (page) => { page.goto(); });`, 'page.goto()'),
+      mode: 'type-aware',
+    },
+    { ...topLevel(`export class Repo { static find(): Promise<void> { return Promise.resolve(); } }\nRepo.find();`, 'Repo.find()'), mode: 'type-aware' },
+    { ...topLevel(`import { Repository } from './api';\nRepository.prototype.find('a');`, "Repository.prototype.find('a')"), mode: 'type-aware' },
+    // A declared part that cannot be called (`string`): the narrowed type decides.
+    {
+      ...inSyncFunction(`declare const task: (() => Promise<void>) | string;\nexport function run() { if (typeof task === 'function') task(); }`, 'task()'),
+      mode: 'type-aware',
+    },
     // A method read from the declared type of its receiver, on every part of a union.
     {
       ...inSyncFunction(`interface Job { start(): Promise<void> }\ninterface Task { start(): Promise<number> }\nexport function run(work: Job | Task) { work.start(); }`, 'work.start()'),

@@ -369,6 +369,17 @@ const cases: Cases = {
       mode: 'type-aware',
       errors: [{ messageId: 'voidReturn', data: { caller: 'bus.subscribe' } }],
     },
+    // The receiver is a callback's parameter, typed where that callback is passed; a private member.
+    {
+      code: `interface Bus { subscribe(handler: () => void): void }\ndeclare function withBus(fn: (bus: Bus) => void): void;\ndeclare function save(value: unknown): Promise<void>;\nwithBus((bus) => { bus.subscribe(() => save(1)); });`,
+      mode: 'type-aware',
+      errors: [{ messageId: 'voidReturn', data: { caller: 'bus.subscribe' } }],
+    },
+    {
+      code: `interface Bus { subscribe(handler: () => void): void }\ndeclare function save(value: unknown): Promise<void>;\nexport class Worker { #bus?: Bus;\n  start(): void { this.#bus?.subscribe(() => save(1)); } }`,
+      mode: 'type-aware',
+      errors: [{ messageId: 'voidReturn', data: { caller: 'this.#bus.subscribe' } }],
+    },
     {
       code: `declare const items: number[];\ndeclare function save(value: unknown): Promise<void>;\nitems.forEach((item) => save(item));`,
       mode: 'type-aware',
