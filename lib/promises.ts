@@ -247,9 +247,14 @@ function createTypedDetector(services: TypeServices, sourceCode: SourceCode): Pr
     call?.callee.type === AST_NODE_TYPES.Super ||
     (call !== null && isExecutorSettle(sourceCode, call.callee));
 
-  const isPromiseValued = memoizeForFile((node: TSESTree.Node) => {
+  const isPromiseValued = memoizeForFile((node: TSESTree.Node): boolean => {
     const call = asCall(node);
     if (isNeverPromiseForm(node, call) || isNeverPromise(node)) return false;
+    // Asking about the parts is cheaper than typing the whole: each is a call's declared type, often.
+    const parts = getValueParts(node);
+    if (parts) return parts.some(isPromiseValued);
+    const passedThrough = call && getReturnedArgument(sourceCode, call);
+    if (passedThrough) return isPromiseValued(passedThrough);
     const decided = call ? decideFromSignatures(call, isThenableForAnyTypeArguments) : undefined;
     if (decided !== undefined) return decided;
     const tsNode = services.toTsNode(node);
@@ -435,6 +440,37 @@ function getReturnedValues(sourceCode: SourceCode, fn: FunctionNode): TSESTree.E
 }
 
 /** Expressions whose value is never a thenable, whatever their operands are. */
+/**
+ * The parts one of which a value is: `a || b`, `a ?? b` and `c ? a : b` evaluate to one of
+ * theirs; `a && b` to `b` or a falsy `a`, and no promise is falsy.
+ */
+function getValueParts(node: TSESTree.Node): readonly TSESTree.Node[] | null {
+  switch (node.type) {
+    case AST_NODE_TYPES.LogicalExpression:
+      return node.operator === '&&' ? [node.right] : [node.left, node.right];
+    case AST_NODE_TYPES.ConditionalExpression:
+      return [node.consequent, node.alternate];
+    default:
+      return null;
+  }
+}
+
+/** `Object` methods that return the object they are given (`Object.assign(target, …)`). */
+const RETURNS_FIRST_ARGUMENT = new Set(['assign', 'defineProperty', 'defineProperties', 'freeze', 'seal', 'preventExtensions', 'setPrototypeOf']);
+
+/**
+ * The argument a call evaluates to: `Object.assign(this, defaults)` is `this`. Typing that is far
+ * cheaper than resolving the call, whose type parameters are inferred from every argument.
+ */
+function getReturnedArgument(sourceCode: SourceCode, call: TSESTree.CallExpression | TSESTree.NewExpression): TSESTree.Node | null {
+  const [first] = call.arguments;
+  const callee = call.callee;
+  if (call.type !== AST_NODE_TYPES.CallExpression || !first || first.type === AST_NODE_TYPES.SpreadElement) return null;
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || !isGlobalReference(sourceCode, callee.object, 'Object')) return null;
+  const method = getStaticPropertyName(callee);
+  return method !== null && RETURNS_FIRST_ARGUMENT.has(method) ? first : null;
+}
+
 function isNeverPromise(node: TSESTree.Node): boolean {
   switch (node.type) {
     case AST_NODE_TYPES.Literal:

@@ -153,6 +153,9 @@ const cases: Cases = {
     // A class, a function or a global, by the declared type of its symbol.
     { code: `export class Repo { static find(): void {} }\nRepo.find();`, mode: 'type-aware' },
     { code: `function flush(): void {}\nflush();\nconsole.log('done');\nprocess.exitCode = 1;`, mode: 'type-aware' },
+    // Object.assign() and its kin evaluate to the object they are given.
+    { code: `export class Config { port = 0; constructor(values: Partial<Config>) { Object.assign(this, values); Object.freeze(this); } }`, mode: 'type-aware' },
+    { code: `declare const done: Promise<void>;\nObject.defineProperty({}, 'x', { value: done });`, mode: 'type-aware' },
     // Names declared from each other (a TDZ error, but it parses) are followed once.
     { code: `interface Step { next(): Step; done(): void }\nexport function run() { const a: Step = b.next(); const b = a.next(); b.done(); }`, mode: 'type-aware' },
     { code: `export function run() { const a = b.next(); const b = a.next(); b.next(); }`, mode: 'type-aware' },
@@ -517,6 +520,7 @@ const cases: Cases = {
       ...inSyncFunction(`declare const task: (() => Promise<void>) | string;\nexport function run() { if (typeof task === 'function') task(); }`, 'task()'),
       mode: 'type-aware',
     },
+    { ...topLevel(`declare function load(): Promise<object>;\nObject.freeze(load());`, 'Object.freeze(load())'), mode: 'type-aware' },
     // A method read from the declared type of its receiver, on every part of a union.
     {
       ...inSyncFunction(`interface Job { start(): Promise<void> }\ninterface Task { start(): Promise<number> }\nexport function run(work: Job | Task) { work.start(); }`, 'work.start()'),

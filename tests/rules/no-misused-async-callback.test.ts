@@ -21,6 +21,8 @@ const cases: Cases = {
   valid: [
     // Names whose annotation shows they hold no promise-returning function.
     { code: `declare function register(callback: () => void): void;\nexport function run(handler: () => void) { register(handler); }`, mode: 'type-aware' },
+    // `save(1) && done` evaluates to `done`: a promise is never falsy.
+    { code: `declare function register(callback: () => void): void;\ndeclare function save(value: unknown): Promise<void>;\nregister(() => save(1) && undefined);`, mode: 'type-aware' },
     { code: `declare function register(callback: (() => void) | string): void;\nexport function run(name: string) { register(name); }`, mode: 'type-aware' },
     { code: `declare function register(callback: (() => void) | unknown[]): void;\nexport function run(names: unknown[]) { register(names); }`, mode: 'type-aware' },
     { code: `declare function register(callback: () => void): void;\nexport function run() { try { register(() => {}); } catch (error) { register(error as never); } }`, mode: 'type-aware' },
@@ -368,6 +370,17 @@ const cases: Cases = {
       code: `declare const bus: { subscribe(topic: string, handler: (payload: string) => void): void };\ndeclare function save(value: unknown): Promise<void>;\nbus.subscribe('orders', (payload) => save(payload));`,
       mode: 'type-aware',
       errors: [{ messageId: 'voidReturn', data: { caller: 'bus.subscribe' } }],
+    },
+    // A callback returning one of its parts: `a && b` is `b` or a falsy `a`.
+    {
+      code: `declare function register(callback: () => void): void;\ndeclare function save(value: unknown): Promise<void>;\ndeclare const ready: boolean;\nregister(() => ready && save(1));`,
+      mode: 'type-aware',
+      errors: [{ messageId: 'voidReturn', data: { caller: 'register' } }],
+    },
+    {
+      code: `declare function register(callback: () => void): void;\ndeclare function save(value: unknown): Promise<void>;\ndeclare const ready: boolean;\nregister(() => (ready ? undefined : save(1)));`,
+      mode: 'type-aware',
+      errors: [{ messageId: 'voidReturn', data: { caller: 'register' } }],
     },
     // The receiver is a callback's parameter, typed where that callback is passed; a private member.
     {
