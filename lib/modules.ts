@@ -96,6 +96,10 @@ export function findConstantVariable(
 const reassignment = new WeakMap<TSESLint.Scope.Variable, boolean>();
 
 function isReassigned(variable: TSESLint.Scope.Variable): boolean {
+  // An import or a `const` keeps its value: assigning to one throws. Not kept in the map, whose
+  // entries the garbage collector must trace like every weak key.
+  const definition = variable.defs[0];
+  if (definition?.type === 'ImportBinding' || (definition?.type === 'Variable' && definition.parent.kind === 'const')) return false;
   let reassigned = reassignment.get(variable);
   if (reassigned === undefined) {
     reassigned = variable.references.some((reference) => reference.isWrite() && !reference.init);

@@ -439,20 +439,17 @@ function getReturnedValues(sourceCode: SourceCode, fn: FunctionNode): TSESTree.E
   return values;
 }
 
-/** Expressions whose value is never a thenable, whatever their operands are. */
 /**
  * The parts one of which a value is: `a || b`, `a ?? b` and `c ? a : b` evaluate to one of
  * theirs; `a && b` to `b` or a falsy `a`, and no promise is falsy.
  */
 function getValueParts(node: TSESTree.Node): readonly TSESTree.Node[] | null {
-  switch (node.type) {
-    case AST_NODE_TYPES.LogicalExpression:
-      return node.operator === '&&' ? [node.right] : [node.left, node.right];
-    case AST_NODE_TYPES.ConditionalExpression:
-      return [node.consequent, node.alternate];
-    default:
-      return null;
-  }
+  return node.type === AST_NODE_TYPES.LogicalExpression || node.type === AST_NODE_TYPES.ConditionalExpression ? valuePartsOf(node) : null;
+}
+
+function valuePartsOf(node: TSESTree.LogicalExpression | TSESTree.ConditionalExpression): readonly TSESTree.Node[] {
+  if (node.type === AST_NODE_TYPES.ConditionalExpression) return [node.consequent, node.alternate];
+  return node.operator === '&&' ? [node.right] : [node.left, node.right];
 }
 
 /** `Object` methods that return the object they are given (`Object.assign(target, …)`). */
@@ -471,6 +468,7 @@ function getReturnedArgument(sourceCode: SourceCode, call: TSESTree.CallExpressi
   return method !== null && RETURNS_FIRST_ARGUMENT.has(method) ? first : null;
 }
 
+/** Expressions whose value is never a thenable, whatever their operands are. */
 function isNeverPromise(node: TSESTree.Node): boolean {
   switch (node.type) {
     case AST_NODE_TYPES.Literal:
@@ -491,9 +489,8 @@ function isNeverPromise(node: TSESTree.Node): boolean {
       // An object literal is a thenable only if it brings a `then` (written, or spread in).
       return node.properties.every((property) => property.type === AST_NODE_TYPES.Property && !property.computed && !isThenKey(property.key));
     case AST_NODE_TYPES.ConditionalExpression:
-      return isNeverPromise(node.consequent) && isNeverPromise(node.alternate);
     case AST_NODE_TYPES.LogicalExpression:
-      return isNeverPromise(node.left) && isNeverPromise(node.right);
+      return valuePartsOf(node).every(isNeverPromise);
     case AST_NODE_TYPES.TSAsExpression:
     case AST_NODE_TYPES.TSSatisfiesExpression:
     case AST_NODE_TYPES.TSNonNullExpression:
@@ -597,9 +594,8 @@ function createSyntacticDetector(sourceCode: SourceCode): PromiseDetector {
       case AST_NODE_TYPES.TSTypeAssertion:
         return isPromiseTypeAnnotation(node.typeAnnotation);
       case AST_NODE_TYPES.ConditionalExpression:
-        return promiseValued(node.consequent, depth + 1) || promiseValued(node.alternate, depth + 1);
       case AST_NODE_TYPES.LogicalExpression:
-        return promiseValued(node.left, depth + 1) || promiseValued(node.right, depth + 1);
+        return valuePartsOf(node).some((part) => promiseValued(part, depth + 1));
       case AST_NODE_TYPES.SequenceExpression:
         return promiseValued(node.expressions[node.expressions.length - 1] ?? node, depth + 1);
       case AST_NODE_TYPES.AssignmentExpression:

@@ -280,7 +280,8 @@ export function getDeclaredType(
     return followOnce(variable, () => getContextualParameterType(services, sourceCode, parameter));
   }
   const init = definition?.type === 'Variable' && definition.node.id === definition.name ? definition.node.init : null;
-  if (!init || definition?.parent?.type !== AST_NODE_TYPES.VariableDeclaration || definition.parent.kind !== 'const') return null;
+  // `using x = open()` binds what `open()` returns, as `const` does; only disposal differs.
+  if (!init || definition?.parent?.type !== AST_NODE_TYPES.VariableDeclaration || definition.parent.kind === 'let' || definition.parent.kind === 'var') return null;
   if (init.type === AST_NODE_TYPES.NewExpression && init.callee.type === AST_NODE_TYPES.Identifier) {
     const constructed = checker
       .getTypeAtLocation(services.toTsNode(init.callee))

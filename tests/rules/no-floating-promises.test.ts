@@ -99,6 +99,8 @@ const cases: Cases = {
     `${SAVE}async function run() { const b = save().catch(() => null); await save(); await b; }`,
     `${SAVE}async function run() { const timer = new Promise((resolve) => setTimeout(resolve, 10)); await save(); await timer; }`,
     `${SAVE}async function run() { const p = save(); await p; await save(); }`,
+    // `a && b` holds `b` or a falsy `a`: never the promise on the left.
+    `${SAVE}async function run() { const ready = save() && 1; await save(); return ready; }`,
     `${SAVE}async function run() { const b = save(); const later = async () => { await save(); }; await b; await later(); }`,
     `${SAVE}async function run() { const b = save(); setTimeout(() => b.catch(() => {})); await save(); }`,
     // Types decide: these are not promises to the checker.
@@ -156,6 +158,8 @@ const cases: Cases = {
     // Object.assign() and its kin evaluate to the object they are given.
     { code: `export class Config { port = 0; constructor(values: Partial<Config>) { Object.assign(this, values); Object.freeze(this); } }`, mode: 'type-aware' },
     { code: `declare const done: Promise<void>;\nObject.defineProperty({}, 'x', { value: done });`, mode: 'type-aware' },
+    // `using` binds what its initializer returns, as `const` does.
+    { code: `interface Handle { flush(): void; [Symbol.dispose](): void }\ndeclare function open(): Handle;\nexport function run() { using handle = open(); handle.flush(); }`, mode: 'type-aware' },
     // Names declared from each other (a TDZ error, but it parses) are followed once.
     { code: `interface Step { next(): Step; done(): void }\nexport function run() { const a: Step = b.next(); const b = a.next(); b.done(); }`, mode: 'type-aware' },
     { code: `export function run() { const a = b.next(); const b = a.next(); b.next(); }`, mode: 'type-aware' },
@@ -521,6 +525,10 @@ const cases: Cases = {
       mode: 'type-aware',
     },
     { ...topLevel(`declare function load(): Promise<object>;\nObject.freeze(load());`, 'Object.freeze(load())'), mode: 'type-aware' },
+    {
+      ...inSyncFunction(`interface Handle { flush(): Promise<void>; [Symbol.dispose](): void }\ndeclare function open(): Handle;\nexport function run() { using handle = open(); handle.flush(); }`, 'handle.flush()'),
+      mode: 'type-aware',
+    },
     // A method read from the declared type of its receiver, on every part of a union.
     {
       ...inSyncFunction(`interface Job { start(): Promise<void> }\ninterface Task { start(): Promise<number> }\nexport function run(work: Job | Task) { work.start(); }`, 'work.start()'),

@@ -50,6 +50,8 @@ const cases: Cases = {
     `${D}items.forEach((item) => console.log(item));`,
     `${D}items.forEach((item) => { void save(item); });`,
     `${D}const big = items.filter((item) => item > 1);`,
+    // `a && b` evaluates to `b` or a falsy `a`: these callbacks return no promise.
+    `${D}const kept = items.filter((item) => save(item) && item > 1);`,
     `${D}const sorted = items.toSorted((a, b) => a - b);`,
     `${D}const found = items.find((item) => item === 1);`,
     `${D}scores.forEach((value, key) => console.log(key, value));`,
@@ -348,6 +350,12 @@ const cases: Cases = {
     {
       code: `${D}function reject() {}\nconst p = new Promise(async (resolve) => { reject(); resolve(1); });`,
       errors: [{ messageId: 'executor', suggestions: [] }],
+    },
+    // `a || b` may be `b`: a promise (without types, only an `async` callback is taken to return one).
+    {
+      code: `${D}const any = items.some((item) => item > 1 || save(item));`,
+      mode: 'type-aware',
+      errors: [{ messageId: 'predicate', suggestions: [] }],
     },
     // Type-aware: any promise-returning function where a void callback is expected.
     // A name annotated with a function type returning a promise, passed along.
