@@ -24,7 +24,7 @@ import {
   skipTypeWrappers,
 } from '../lib/modules.js';
 import { DEFAULT_RESOURCES, GENERIC_RELEASE_METHODS, type ResourceKind } from '../lib/resources.js';
-import { type TypeServices, getTypeServices } from '../lib/types.js';
+import { type TypeServices, getDeclaredType, getTypeServices } from '../lib/types.js';
 
 export interface ResourceOption {
   module: string;
@@ -201,7 +201,8 @@ export default createRule<Options, MessageIds>({
 
     /**
      * The type of what was acquired. For `new C(…)` the class's declared instance type says which
-     * members it has whatever its type arguments are, without resolving the constructor call.
+     * members it has whatever its type arguments are, without resolving the constructor call; for
+     * `open(…)`, what its one signature declares it returns, when that is the same for every call.
      */
     function acquiredType(
       typeServices: TypeServices,
@@ -216,7 +217,7 @@ export default createRule<Options, MessageIds>({
           return signatures[0]!.getReturnType();
         }
       }
-      return checker.getTypeAtLocation(typeServices.toTsNode(id));
+      return getDeclaredType(typeServices, sourceCode, id)?.type ?? checker.getTypeAtLocation(typeServices.toTsNode(id));
     }
 
     function checkDeclarator(node: TSESTree.VariableDeclarator): void {
