@@ -14,7 +14,7 @@ import {
   resolveMemberOf,
   skipTypeWrappers,
 } from '../lib/modules.js';
-import { getPromiseDetector, isExecutorSettle, isKnownArray, isRejectionHandler } from '../lib/promises.js';
+import { getPromiseDetector, isExecutorSettle, isKnownArray, isRejectionHandler, returnsPromiseVisibly } from '../lib/promises.js';
 import { type ParameterExpectation, getParameterExpectations, getTypeServices, unionParts } from '../lib/types.js';
 
 type Options = [
@@ -457,15 +457,20 @@ export default createRule<Options, MessageIds>({
       call.arguments.forEach((argument, index) => {
         const target = skipTypeWrappers(argument);
         if (!isFunctionNode(target) && target.type !== AST_NODE_TYPES.Identifier && target.type !== AST_NODE_TYPES.MemberExpression) return;
-        // What is written and declared decides most arguments before the callee is typed.
-        const shown = promises.returnsPromiseByDeclaration(target);
-        if (shown === false) return;
+        // What is written rules out most arguments for free; the callee's declared parameter
+        // then rules out most of the rest (a value, not a callback, is expected), once per call,
+        // before the argument's own declaration is typed.
+        const visible = returnsPromiseVisibly(sourceCode, target);
+        if (visible === false) return;
         expectationAt ??= getParameterExpectations(services, sourceCode, call);
         const expectation = expectationAt(index);
+        if (expectation === 'other') return;
+        const shown = visible ?? promises.returnsPromiseByDeclaration(target);
+        if (shown === false) return;
         if (expectation === 'dependsOnCall') {
           // A parameter typed by a type parameter: only the resolved call tells what it expects.
           if (!shown || !expectsVoidFunction(argument)) return;
-        } else if (expectation !== 'voidCallback' || (shown === undefined && !returnsPromise(argument))) {
+        } else if (shown === undefined && !returnsPromise(argument)) {
           return;
         }
         context.report({ loc: getHeadLocation(sourceCode, argument), messageId: 'voidReturn', data: { caller: getDottedName(callee) ?? 'The caller' } });
