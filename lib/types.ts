@@ -89,6 +89,23 @@ export function getCalleeSignatures(
   sourceCode: Readonly<TSESLint.SourceCode>,
   call: TSESTree.CallExpression | TSESTree.NewExpression,
 ): readonly ts.Signature[] {
+  // Several rules ask about the same call. An answer worked out while a declaration is being
+  // followed may have been cut short by `followOnce`, so only the others are kept.
+  let signatures = calleeSignatures.get(call);
+  if (signatures) return signatures;
+  const topLevel = beingDeclared.size === 0;
+  signatures = findCalleeSignatures(services, sourceCode, call);
+  if (topLevel) calleeSignatures.set(call, signatures);
+  return signatures;
+}
+
+const calleeSignatures = new WeakMap<TSESTree.Node, readonly ts.Signature[]>();
+
+function findCalleeSignatures(
+  services: TypeServices,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  call: TSESTree.CallExpression | TSESTree.NewExpression,
+): readonly ts.Signature[] {
   const { checker } = services;
   const construct = call.type === AST_NODE_TYPES.NewExpression;
   const declared =
