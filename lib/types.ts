@@ -16,6 +16,12 @@ export interface TypeServices {
 
 const cache = new WeakMap<Readonly<TSESLint.SourceCode>, TypeServices | null>();
 
+/** A declared type, and the node to read its members' types at (unnarrowed there). */
+export interface DeclaredType {
+  type: ts.Type;
+  at: ts.Node;
+}
+
 /**
  * The TypeScript program behind this file, or `null` when the file was parsed without type
  * information (no `parserOptions.projectService`/`project`, or another parser): the rules then
@@ -225,7 +231,7 @@ function getDeclaredReceiver(
   services: TypeServices,
   sourceCode: Readonly<TSESLint.SourceCode>,
   node: TSESTree.Node,
-): { type: ts.Type; at: ts.Node } | null {
+): DeclaredType | null {
   const { checker } = services;
   switch (node.type) {
     case AST_NODE_TYPES.ThisExpression: {
@@ -278,11 +284,29 @@ export function getDeclaredType(
   services: TypeServices,
   sourceCode: Readonly<TSESLint.SourceCode>,
   name: TSESTree.Identifier,
-): { type: ts.Type; at: ts.Node } | null {
-  const { checker } = services;
+): DeclaredType | null {
   const variable = findVariableOf(sourceCode, name);
+  if (!variable) return getSymbolType(services, name);
+  // What a variable is declared with is the same at each of its references.
+  let declared = declaredTypes.get(variable);
+  if (declared !== undefined) return declared;
+  const topLevel = beingDeclared.size === 0;
+  declared = findDeclaredType(services, sourceCode, variable, name);
+  if (topLevel) declaredTypes.set(variable, declared);
+  return declared;
+}
+
+const declaredTypes = new WeakMap<TSESLint.Scope.Variable, DeclaredType | null>();
+
+function findDeclaredType(
+  services: TypeServices,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  variable: TSESLint.Scope.Variable,
+  name: TSESTree.Identifier,
+): DeclaredType | null {
+  const { checker } = services;
   // A global (`console`, `process`), an import, a function or a class: its symbol's type.
-  if (!variable || variable.defs.length === 0) return getSymbolType(services, name);
+  if (variable.defs.length === 0) return getSymbolType(services, name);
   const kind = variable.defs[0]!.type;
   if (kind === 'ImportBinding' || kind === 'FunctionName' || kind === 'ClassName') return getSymbolType(services, name);
   if (variable.defs.length !== 1) return null;
@@ -325,7 +349,7 @@ export function getDeclaredType(
  * read at its declaration rather than at the reference, which would mean flow analysis back
  * through the function: narrowing only picks parts of the declared type.
  */
-function getSymbolType(services: TypeServices, name: TSESTree.Identifier): { type: ts.Type; at: ts.Node } | null {
+function getSymbolType(services: TypeServices, name: TSESTree.Identifier): DeclaredType | null {
   const { checker } = services;
   let symbol = checker.getSymbolAtLocation(services.toTsNode(name));
   if (symbol && symbol.flags & SYMBOL_FLAGS_ALIAS) symbol = checker.getAliasedSymbol(symbol);
@@ -341,7 +365,7 @@ function getDeclaredResult(
   services: TypeServices,
   sourceCode: Readonly<TSESLint.SourceCode>,
   call: TSESTree.CallExpression,
-): { type: ts.Type; at: ts.Node } | null {
+): DeclaredType | null {
   if (call.typeArguments || call.callee.type === AST_NODE_TYPES.Super) return null;
   const signatures = getCalleeSignatures(services, sourceCode, call);
   const returned = signatures.length === 1 ? signatures[0]!.getReturnType() : undefined;
@@ -358,7 +382,7 @@ function getContextualParameterType(
   services: TypeServices,
   sourceCode: Readonly<TSESLint.SourceCode>,
   parameter: TSESTree.Identifier,
-): { type: ts.Type; at: ts.Node } | null {
+): DeclaredType | null {
   const fn = parameter.parent;
   if (fn?.type !== AST_NODE_TYPES.ArrowFunctionExpression && fn?.type !== AST_NODE_TYPES.FunctionExpression) return null;
   const index = fn.params.indexOf(parameter);
