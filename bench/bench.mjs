@@ -1,7 +1,8 @@
 // `npm run bench`: what the plugin costs, measured against ESLint's own parse-and-traverse time on
 // the real-world corpus (`npm run corpus` first). Each round runs the syntactic variants in one
 // process, interleaved file by file, and the typed variants in another, interleaved package by
-// package; which goes first alternates from round to round; medians over `--runs` rounds
+// package, each variant first and right after each other variant equally often (lint-once.mjs);
+// which mode goes first alternates from round to round; medians over `--runs` rounds
 // (default 5). Writes bench/results.json.
 import { execFile } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
@@ -158,8 +159,8 @@ for (let round = 0; round < RUNS; round++) {
   for (const mode of modes) {
     const results =
       mode === 'syntactic'
-        ? await lintInChild(['--interleave', syntacticNames.join(',')])
-        : await lintInChild(['--interleave-typed', typedNames.join(',')]);
+        ? await lintInChild(['--interleave', syntacticNames.join(','), '--round', String(round)])
+        : await lintInChild(['--interleave-typed', typedNames.join(','), '--round', String(round)]);
     for (const result of results) {
       samples[result.variant].push(result);
       process.stderr.write(`round ${round + 1}/${RUNS} ${result.variant}: ${Math.round(result.ms)} ms\n`);
