@@ -28,6 +28,9 @@ const cases: Cases = {
     { code: `declare function register(callback: () => void): void;\nexport function run() { try { register(() => {}); } catch (error) { register(error as never); } }`, mode: 'type-aware' },
     // Members whose declared type holds no promise-returning function.
     { code: `declare function register(callback: (() => void) | number): void;\nexport function run(options: { retries: number }) { register(options.retries); }`, mode: 'type-aware' },
+    // A promise-returning function where the parameter expects one, or takes any value: not a void callback.
+    { code: `declare function retry(task: () => Promise<void>, times: number): void;\nexport function run(jobs: { flush(): Promise<void> }) { retry(jobs.flush, 3); }`, mode: 'type-aware' },
+    { code: `declare function store(value: unknown): void;\nexport function run(jobs: { flush(): Promise<void> }, save: () => Promise<void>) { store(jobs.flush); store(save); }`, mode: 'type-aware' },
     { code: `declare function register(callback: () => void): void;\nexport class Job { stop() {} start() { register(this.stop); } }`, mode: 'type-aware' },
     // An executor's resolve takes a value: the function is the promise's value, not a callback.
     { code: `export const later = new Promise<() => Promise<void>>((resolve) => { const job = async () => {}; resolve(job); });`, mode: 'type-aware' },
