@@ -95,14 +95,8 @@ export function getCalleeSignatures(
   sourceCode: Readonly<TSESLint.SourceCode>,
   call: TSESTree.CallExpression | TSESTree.NewExpression,
 ): readonly ts.Signature[] {
-  // Several rules ask about the same call. An answer worked out while a declaration is being
-  // followed may have been cut short by `followOnce`, so only the others are kept.
-  let signatures = calleeSignatures.get(call);
-  if (signatures) return signatures;
-  const topLevel = beingDeclared.size === 0;
-  signatures = findCalleeSignatures(services, sourceCode, call);
-  if (topLevel) calleeSignatures.set(call, signatures);
-  return signatures;
+  // Several rules ask about the same call.
+  return rememberAnswer(calleeSignatures, call, () => findCalleeSignatures(services, sourceCode, call));
 }
 
 const calleeSignatures = new WeakMap<TSESTree.Node, readonly ts.Signature[]>();
@@ -288,12 +282,7 @@ export function getDeclaredType(
   const variable = findVariableOf(sourceCode, name);
   if (!variable) return getSymbolType(services, name);
   // What a variable is declared with is the same at each of its references.
-  let declared = declaredTypes.get(variable);
-  if (declared !== undefined) return declared;
-  const topLevel = beingDeclared.size === 0;
-  declared = findDeclaredType(services, sourceCode, variable, name);
-  if (topLevel) declaredTypes.set(variable, declared);
-  return declared;
+  return rememberAnswer(declaredTypes, variable, () => findDeclaredType(services, sourceCode, variable, name));
 }
 
 const declaredTypes = new WeakMap<TSESLint.Scope.Variable, DeclaredType | null>();
@@ -416,6 +405,19 @@ function followOnce<T>(variable: TSESLint.Scope.Variable, compute: () => T | nul
 }
 
 const beingDeclared = new Set<TSESLint.Scope.Variable>();
+
+/**
+ * The answer `cache` holds for `key`, or `compute`'s, kept for next time unless a declaration
+ * was being followed when it was asked for: `followOnce` may have cut that one short.
+ */
+function rememberAnswer<Key extends object, Value>(cache: WeakMap<Key, Value>, key: Key, compute: () => Value): Value {
+  const known = cache.get(key);
+  if (known !== undefined) return known;
+  const complete = beingDeclared.size === 0;
+  const value = compute();
+  if (complete) cache.set(key, value);
+  return value;
+}
 
 /**
  * The call signatures of every part of a type. A mapped type (`Partial<Options>`,
