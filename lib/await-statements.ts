@@ -34,9 +34,13 @@ function findStatementAwait(statement: TSESTree.Node): TSESTree.AwaitExpression 
   return init?.type === AST_NODE_TYPES.AwaitExpression ? init : null;
 }
 
-/** Whether `describeAwaitStatement` would describe `statement`. */
-export function isAwaitStatement(statement: TSESTree.Node): boolean {
-  return findStatementAwait(statement) !== null;
+/**
+ * Whether `describeAwaitStatement` would describe `statement` with a binding (`const a = await x;`,
+ * `a = await x;`), read without building the description.
+ */
+export function isBindingAwaitStatement(statement: TSESTree.Node): boolean {
+  const awaitExpression = findStatementAwait(statement);
+  return awaitExpression !== null && awaitExpression.parent !== statement;
 }
 
 export function describeAwaitStatement(statement: TSESTree.Node): AwaitStatement | null {

@@ -26,6 +26,8 @@ export type AsyncPitfallsRule<Options extends readonly unknown[], MessageIds ext
   AsyncPitfallsDocs
 > & { name: string };
 
+const MAX_REMEMBERED_ENTRIES = 16;
+
 export function docsUrl(name: string): string {
   return `${REPOSITORY_URL}/blob/main/docs/rules/${name}.md`;
 }
@@ -61,15 +63,41 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
     if (given.length > 1 || typeof first !== 'object' || first === null) return mergeWithDefaults(given);
     let options = merged.get(first);
     if (!options) {
-      const key = JSON.stringify(first);
-      options = mergedByContent.get(key);
+      options = findByEntries(first);
       if (!options) {
-        options = mergeWithDefaults(given);
-        mergedByContent.set(key, options);
+        const key = JSON.stringify(first);
+        options = mergedByContent.get(key);
+        if (!options) {
+          options = mergeWithDefaults(given);
+          mergedByContent.set(key, options);
+        }
+        // A few configurations at a time are the norm; a test run goes through hundreds.
+        if (byEntries.length === MAX_REMEMBERED_ENTRIES) byEntries.shift();
+        byEntries.push({ given: first, options });
       }
       merged.set(first, options);
     }
     return options;
+  }
+
+  // ESLint merges a rule's configured options over `meta.defaultOptions` anew for every file,
+  // into new objects that hold the same values (the arrays of the defaults and of the config
+  // are passed through): an object seen before with the same properties answers without
+  // serializing lists such as a default allow-list for each file.
+  const byEntries: { given: object; options: Readonly<Options> }[] = [];
+
+  function findByEntries(given: object): Readonly<Options> | undefined {
+    const keys = Object.keys(given);
+    for (const entry of byEntries) {
+      const seen = entry.given as Record<string, unknown>;
+      if (
+        Object.keys(seen).length === keys.length &&
+        keys.every((key) => Object.hasOwn(seen, key) && seen[key] === (given as Record<string, unknown>)[key])
+      ) {
+        return entry.options;
+      }
+    }
+    return undefined;
   }
 
   return {

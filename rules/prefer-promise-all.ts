@@ -1,6 +1,12 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { type AwaitStatement, buildAwaitAllText, describeAwaitStatement, findAwaitStatement } from '../lib/await-statements.js';
+import {
+  type AwaitStatement,
+  buildAwaitAllText,
+  describeAwaitStatement,
+  findAwaitStatement,
+  isBindingAwaitStatement,
+} from '../lib/await-statements.js';
 import { getDottedName } from '../lib/call-specifiers.js';
 import { intoNestedFunctions, someNodeInside, walkSubtree } from '../lib/ast.js';
 import { createRule, derivedFromOptions } from '../lib/create-rule.js';
@@ -297,23 +303,34 @@ export default createRule<Options, MessageIds>({
       touched: { all: new Set(), nonRead: new Set() },
     });
 
-    /** How many await statements each statement list seen so far holds. */
+    /** How many await statements with a binding each statement list seen so far holds. */
     const awaitStatementCounts = new Map<readonly TSESTree.Node[], number>();
 
     /**
-     * Counts the await statement `node` makes, if it makes one; a list is checked once, when it
-     * turns out to hold enough of them for a run (most lists hold none, or one).
+     * Counts the await statement `node` makes, if it keeps a result (a run is made of those
+     * alone); a list is checked once, when it turns out to hold enough of them for a run, and
+     * only if enough of them follow one another (most lists hold none, or one, or awaits with
+     * other statements between them).
      */
     function countAwaitStatement(node: TSESTree.AwaitExpression): void {
       const described = findAwaitStatement(node);
-      const statements = described && getStatementList(described.statement);
+      const statements = described?.binding && getStatementList(described.statement);
       if (!statements) return;
       // A script cannot await at its top level.
       const { parent } = described.statement;
       if (parent.type === AST_NODE_TYPES.Program && parent.sourceType !== 'module') return;
       const count = (awaitStatementCounts.get(statements) ?? 0) + 1;
       awaitStatementCounts.set(statements, count);
-      if (count === minRunLength) checkStatementList(statements);
+      if (count === minRunLength && hasConsecutiveBindingAwaits(statements)) checkStatementList(statements);
+    }
+
+    function hasConsecutiveBindingAwaits(statements: readonly TSESTree.Node[]): boolean {
+      let consecutive = 0;
+      for (const statement of statements) {
+        consecutive = isBindingAwaitStatement(statement) ? consecutive + 1 : 0;
+        if (consecutive === minRunLength) return true;
+      }
+      return false;
     }
 
     function checkStatementList(statements: readonly TSESTree.Node[]): void {
