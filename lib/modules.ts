@@ -28,7 +28,15 @@ const SUBMODULE_PROPERTIES: Readonly<Record<string, string>> = {
 // Guards against `const a = b, b = a`-style cycles and pathological alias chains.
 const MAX_ALIAS_DEPTH = 8;
 
+const DOT = 0x2e;
+const SLASH = 0x2f;
+
 export function normalizeModuleName(source: string): string {
+  // A relative or absolute path names no built-in. Most specifiers are such paths, each named by
+  // a few files only: kept in the map, each would also keep alive the text of the file it was
+  // read from (the parser's strings are slices of it).
+  const first = source.charCodeAt(0);
+  if (first === DOT || first === SLASH) return source;
   let normalized = normalizedModuleNames.get(source);
   if (normalized === undefined) {
     const bare = source.startsWith('node:') ? source.slice(5) : source;

@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 
 import { intoNestedFunctions, someNodeInside } from '../lib/ast.js';
 import { getDottedName } from '../lib/call-specifiers.js';
-import { createRule } from '../lib/create-rule.js';
+import { createRule, derivedFromOptions } from '../lib/create-rule.js';
 import { CATCH_HANDLER, acceptsMemberAccess, getOperandText } from '../lib/fix.js';
 import { type FunctionNode, findGuardingTry, isAwaitAllowed, isFunctionNode } from '../lib/functions.js';
 import { getHeadLocation } from '../lib/locations.js';
@@ -58,6 +58,9 @@ const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 
 const RESULT_USING_METHODS = new Set(['map', 'flatMap', 'then', 'catch', 'finally', ...PREDICATES, ...COMPARATORS, ...REDUCERS]);
 
 type Suggestions = TSESLint.SuggestionReportDescriptor<MessageIds>[];
+
+/** `forEach` and the configured methods that ignore what their callback returns. */
+const forEachMethodsOf = derivedFromOptions((options: Options[0]): ReadonlySet<string> => new Set(['forEach', ...(options.forEachMethods ?? [])]));
 
 export default createRule<Options, MessageIds>({
   name: 'no-misused-async-callback',
@@ -132,7 +135,7 @@ export default createRule<Options, MessageIds>({
     // Every report is about a function that returns a promise.
     if (!promises.mayFindPromiseReturningFunctions) return {};
     const services = getTypeServices(sourceCode);
-    const forEachMethods = new Set(['forEach', ...(options.forEachMethods ?? [])]);
+    const forEachMethods = forEachMethodsOf(options);
     const ignore = options.ignore ?? [];
 
     function isIgnoredCallee(callee: TSESTree.Node): boolean {
@@ -182,6 +185,8 @@ export default createRule<Options, MessageIds>({
     }
 
     function checkCall(call: TSESTree.CallExpression): void {
+      // Every report is about a callback passed to the call.
+      if (call.arguments.length === 0) return;
       const callee = skipTypeWrappers(call.callee);
       if (isIgnoredCallee(callee)) return;
       const method = callee.type === AST_NODE_TYPES.MemberExpression ? getStaticPropertyName(callee) : null;
