@@ -4,7 +4,7 @@ import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescr
 
 import { type FunctionNode, isFunctionNode } from './functions.js';
 import { memoizeByObject } from './memoize.js';
-import { mentionsDynamicImport } from './source-text.js';
+import { detachFromSource, mentionsDynamicImport } from './source-text.js';
 
 /**
  * An export of a module, as reached from the code: `module` is normalized (`fs` and `node:fs`
@@ -32,16 +32,16 @@ const DOT = 0x2e;
 const SLASH = 0x2f;
 
 export function normalizeModuleName(source: string): string {
-  // A relative or absolute path names no built-in. Most specifiers are such paths, each named by
-  // a few files only: kept in the map, each would also keep alive the text of the file it was
-  // read from (the parser's strings are slices of it).
+  // A relative or absolute path names no built-in; most specifiers are such paths, each named by
+  // a few files only, and are not worth keeping.
   const first = source.charCodeAt(0);
   if (first === DOT || first === SLASH) return source;
   let normalized = normalizedModuleNames.get(source);
   if (normalized === undefined) {
-    const bare = source.startsWith('node:') ? source.slice(5) : source;
-    normalized = isBuiltin(source) || isBuiltin(bare) ? `node:${bare}` : source;
-    normalizedModuleNames.set(source, normalized);
+    const key = detachFromSource(source);
+    const bare = key.startsWith('node:') ? key.slice(5) : key;
+    normalized = isBuiltin(key) || isBuiltin(bare) ? `node:${bare}` : key;
+    normalizedModuleNames.set(key, normalized);
   }
   return normalized;
 }

@@ -2,6 +2,16 @@ import type { TSESLint } from '@typescript-eslint/utils';
 
 import { memoizeByObject } from './memoize.js';
 
+/**
+ * A copy of `text` that keeps no other string alive, for the keys and values of caches that
+ * outlive a file. The parser's names and literals are slices of the file's text: one kept in
+ * such a cache would keep that whole text alive after ESLint is done with the file.
+ */
+export function detachFromSource(text: string): string {
+  // Slicing a joined string flattens it into a new string, the only one the slice refers to.
+  return (' ' + text).slice(1);
+}
+
 /** What each file's text was searched for so far: several rules ask about the same words. */
 const wordsSearched = memoizeByObject((_sourceCode: Readonly<TSESLint.SourceCode>) => new Map<string, boolean>());
 

@@ -22,7 +22,7 @@ import {
 } from '../lib/modules.js';
 import { getPromiseDetector, isKnownArray } from '../lib/promises.js';
 import { isClockRead } from '../lib/clock.js';
-import { mentionsAny } from '../lib/source-text.js';
+import { detachFromSource, mentionsAny } from '../lib/source-text.js';
 
 type Options = [
   {
@@ -879,13 +879,15 @@ const wordCache = new Map<string, readonly string[]>();
 function wordsOf(name: string): readonly string[] {
   let words = wordCache.get(name);
   if (!words) {
-    words = name
+    // The name and its words outlive the file they were read from.
+    const key = detachFromSource(name);
+    words = key
       .replace(/^[_#$]+/, '')
       .split(/(?=[A-Z0-9])|_/)
       .filter((word) => word !== '')
       .map((word) => word.toLowerCase());
     if (wordCache.size > 10_000) wordCache.clear();
-    wordCache.set(name, words);
+    wordCache.set(key, words);
   }
   return words;
 }
