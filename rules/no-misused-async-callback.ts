@@ -60,7 +60,9 @@ const RESULT_USING_METHODS = new Set(['map', 'flatMap', 'then', 'catch', 'finall
 type Suggestions = TSESLint.SuggestionReportDescriptor<MessageIds>[];
 
 /** `forEach` and the configured methods that ignore what their callback returns. */
-const forEachMethodsOf = derivedFromOptions((options: Options[0]): ReadonlySet<string> => new Set(['forEach', ...(options.forEachMethods ?? [])]));
+const forEachMethodsOf = derivedFromOptions(
+  (options: Options[0]): ReadonlySet<string> => new Set(['forEach', ...(options.forEachMethods ?? [])]),
+);
 
 export default createRule<Options, MessageIds>({
   name: 'no-misused-async-callback',

@@ -19,6 +19,8 @@ const CATCH = '.catch((error) => { console.error(error); })';
 
 const cases: Cases = {
   valid: [
+    // Calls that pass no callback at all, next to an async function the file does declare.
+    inAsync('const handler = async () => {};\nitems.forEach();\nsetTimeout();\nemitter.on();\nawait handler();'),
     // Names whose annotation shows they hold no promise-returning function.
     { code: `declare function register(callback: () => void): void;\nexport function run(handler: () => void) { register(handler); }`, mode: 'type-aware' },
     // `save(1) && done` evaluates to `done`: a promise is never falsy.
