@@ -136,9 +136,53 @@ function printScaling(rows) {
   }
 }
 
+/**
+ * The syntactic variants with the parse taken out (lint-once.mjs `lintWarm`, in a process of its
+ * own): what the plugin adds per pass over the corpus, and that cost against a whole lint with
+ * parsing, an estimate of B/A precise enough to judge one change of the rules by.
+ */
+async function warmCost(passes = 3) {
+  const summary = JSON.parse((await run(process.execPath, ['--expose-gc', path.join(benchDir, 'lint-once.mjs'), '--warm', 'A,B,A1,A', '--passes', String(passes)], { maxBuffer: 64 * 1024 * 1024 })).stdout.trim().split('\n').pop());
+  // A twice: its two copies differ only by noise, and their mean is the floor.
+  const copies = summary.variants.filter((variant) => variant.variant === 'A');
+  const floor = (copies[0].msPerPass + copies[1].msPerPass) / 2;
+  const at = (name) => summary.variants.find((variant) => variant.variant === name).msPerPass;
+  return {
+    passes,
+    files: summary.files,
+    msPerPass: { A: floor, A1: at('A1'), B: at('B') },
+    noiseMs: Math.abs(copies[0].msPerPass - copies[1].msPerPass),
+    pluginMs: at('B') - floor,
+    wholeLintMs: summary.parsedMs.ms,
+    estimatedSyntacticRatio: 1 + (at('B') - floor) / summary.parsedMs.ms,
+    byPackage: Object.fromEntries(
+      Object.keys(copies[0].byPackage).map((name) => [
+        name,
+        summary.variants.find((variant) => variant.variant === 'B').byPackage[name] - (copies[0].byPackage[name] + copies[1].byPackage[name]) / 2,
+      ]),
+    ),
+  };
+}
+
+function printWarm(warm) {
+  const ms = (value) => `${Math.round(value)} ms`;
+  console.log(`\nwith the parse taken out (${warm.passes} passes over the ${warm.files} files, parsed once):`);
+  console.log(`  A ${ms(warm.msPerPass.A)}, A1 ${ms(warm.msPerPass.A1)}, B ${ms(warm.msPerPass.B)} a pass; the two copies of A differ by ${ms(warm.noiseMs)}`);
+  console.log(`  the plugin's rules: ${ms(warm.pluginMs)} a pass, against ${ms(warm.wholeLintMs)} for a whole lint with parsing (A): B/A ≈ ${warm.estimatedSyntacticRatio.toFixed(3)}`);
+  console.log(`  by package: ${Object.entries(warm.byPackage).map(([name, value]) => `${name} ${ms(value)}`).join(', ')}`);
+}
+
 // `--scaling`: only the generated-file scaling run, printed, nothing written.
 if (process.argv.includes('--scaling')) {
   printScaling(await scaling());
+  process.exit(0);
+}
+
+// `--warm`: only the syntactic rules' cost with the parse taken out (about two minutes), printed,
+// nothing written: the quick way to judge a change of the rules.
+if (process.argv.includes('--warm')) {
+  const passesAt = process.argv.indexOf('--passes');
+  printWarm(await warmCost(passesAt > 0 ? Number(process.argv[passesAt + 1]) : undefined));
   process.exit(0);
 }
 
@@ -220,6 +264,7 @@ const sum = (times) => Object.values(times).reduce((total, time) => total + time
 // What the rules themselves spend (ESLint's stats), against the same floor: the part of B − A
 // this plugin's code controls.
 const syntacticRuleShare = sum(table.B.ruleTimesMs) / ms('A');
+const warm = await warmCost();
 const scalingRows = await scaling();
 
 const manifest = JSON.parse(await readFile(path.join(benchDir, '..', 'package.json'), 'utf8'));
@@ -232,6 +277,7 @@ const results = {
   pooledRatios,
   runs: RUNS,
   table,
+  warm,
   scaling: scalingRows,
   machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version },
   versions: {
@@ -262,4 +308,5 @@ for (const [rule, time] of Object.entries(table.D.ruleTimesMs).sort((a, b) => b[
 console.log('\nfindings per rule per package (D, and B for JavaScript packages):');
 const findings = { ...table.B.findings, ...table.D.findings };
 for (const [key, count] of Object.entries(findings).sort()) console.log(`  ${key.replace('|', '  ').padEnd(70)}${pad(count, 6)}`);
+printWarm(warm);
 printScaling(scalingRows);

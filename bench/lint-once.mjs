@@ -6,6 +6,7 @@ import path from 'node:path';
 
 import { clearCaches } from '@typescript-eslint/parser';
 import { ESLint } from 'eslint';
+import * as espree from 'espree';
 import tseslint from 'typescript-eslint';
 
 import asyncPitfalls from '../dist/index.js';
@@ -47,7 +48,7 @@ function rulesFor(kind) {
 }
 
 /** The corpus packages a variant lints, and the ESLint instance set up for them. */
-async function setUp(variantName, { fix = false, only, rules, stats = true } = {}) {
+async function setUp(variantName, { fix = false, only, rules, stats = true, parsers } = {}) {
   const variant = VARIANTS[variantName];
   if (!variant) throw new Error(`unknown variant ${variantName}`);
   const entries = (await readCorpus()).filter((entry) => (!variant.typed || entry.typed) && (!only || only.includes(entry.name)));
@@ -55,8 +56,8 @@ async function setUp(variantName, { fix = false, only, rules, stats = true } = {
   const owners = new Map();
   const config = [
     { linterOptions: { noInlineConfig: true, reportUnusedDisableDirectives: 'off' } },
-    { files: ['**/*.ts'], languageOptions: { parser: tseslint.parser } },
-    { files: ['**/*.js'], languageOptions: { sourceType: 'commonjs' } },
+    { files: ['**/*.ts'], languageOptions: { parser: parsers?.ts ?? tseslint.parser } },
+    { files: ['**/*.js'], languageOptions: { sourceType: 'commonjs', ...(parsers ? { parser: parsers.js } : {}) } },
     { plugins: { 'async-pitfalls': asyncPitfalls, '@typescript-eslint': tseslint.plugin } },
   ];
   for (const entry of entries) {
@@ -210,16 +211,113 @@ export async function lintTypedInterleaved(variantNames, { round = 0 } = {}) {
   return results;
 }
 
+/**
+ * Parsers that parse each text once and hand ESLint the same result again: `ts` wraps
+ * typescript-eslint's (tree and scope manager), `js` wraps espree and tells ESLint it is espree,
+ * so that ESLint sets it up and analyzes scopes as it does for its default parser.
+ */
+function cachingParsers() {
+  const trees = new Map();
+  const remember = (text, parse) => {
+    let result = trees.get(text);
+    if (result === undefined) {
+      result = parse();
+      trees.set(text, result);
+    }
+    return result;
+  };
+  return {
+    ts: {
+      meta: { name: 'bench-cached-typescript-eslint' },
+      parseForESLint: (text, options) => remember(text, () => tseslint.parser.parseForESLint(text, options)),
+    },
+    js: {
+      meta: { name: 'bench-cached-espree' },
+      [Symbol.for('eslint.RuleTester.parser')]: espree,
+      parse: (text, options) => remember(text, () => espree.parse(text, options)),
+    },
+    clear: () => trees.clear(),
+  };
+}
+
+/**
+ * What the syntactic variants cost once the files are parsed: each package's files are parsed
+ * once (an untimed pass of every variant, which also compiles the code), then linted `passes`
+ * times by each variant in turn, file by file, with the same trees and scope managers. Parsing
+ * is most of a lint and most of its noise; without it two copies of one variant come out within
+ * a fraction of a percent of each other, where whole lints differ by several percent from round
+ * to round. A package at a time, so that the kept trees stay few. Then one more pass of the first
+ * variant with parsing (compiled code warm), for what the whole lint costs.
+ */
+export async function lintWarm(variantNames, { passes = 3 } = {}) {
+  const parsers = cachingParsers();
+  const setups = [];
+  for (const name of variantNames) {
+    if (VARIANTS[name]?.typed !== false) throw new Error(`variant ${name} is not a syntactic variant`);
+    setups.push({ name, ...(await setUp(name, { stats: false, parsers })), ms: 0, cpuMs: 0, byPackage: {} });
+  }
+  const { owners } = setups[0];
+  const packages = [...new Set(owners.values())];
+  const orders = balancedOrders(setups.length);
+  let turn = 0;
+  let parsedMs = 0;
+  for (const name of packages) {
+    const files = setups[0].files.filter((file) => owners.get(file) === name);
+    const texts = await Promise.all(files.map((file) => readFile(file, 'utf8')));
+    for (const setup of setups) for (const [index, file] of files.entries()) await setup.eslint.lintText(texts[index], { filePath: file });
+    for (let pass = 0; pass < passes; pass++) {
+      for (const [index, file] of files.entries()) {
+        for (const position of orders[turn++ % orders.length]) {
+          const setup = setups[position];
+          globalThis.gc?.({ type: 'minor' });
+          const start = performance.now();
+          const cpuStart = process.cpuUsage();
+          const [result] = await setup.eslint.lintText(texts[index], { filePath: file });
+          const ms = performance.now() - start;
+          setup.ms += ms;
+          setup.cpuMs += cpuMsSince(cpuStart);
+          setup.byPackage[name] = (setup.byPackage[name] ?? 0) + ms;
+          if (result.messages.some((message) => message.fatal)) throw new Error(`${file} failed to parse`);
+        }
+      }
+    }
+    parsers.clear();
+    for (const [index, file] of files.entries()) {
+      globalThis.gc?.({ type: 'minor' });
+      const start = performance.now();
+      await setups[0].eslint.lintText(texts[index], { filePath: file });
+      parsedMs += performance.now() - start;
+    }
+    parsers.clear();
+  }
+  return {
+    passes,
+    files: setups[0].files.length,
+    parsedMs: { variant: setups[0].name, ms: parsedMs },
+    variants: setups.map(({ name, ms, cpuMs, byPackage }) => ({
+      variant: name,
+      msPerPass: ms / passes,
+      cpuMsPerPass: cpuMs / passes,
+      byPackage: Object.fromEntries(Object.entries(byPackage).map(([key, value]) => [key, value / passes])),
+    })),
+  };
+}
+
 // `node bench/lint-once.mjs B [--no-stats]`: one variant, a JSON line; `--interleave A,A1,B` or
 // `--interleave-typed C,D,E`: variants interleaved, a JSON line with an array (`--round N`: the
 // Nth of a series, which takes the orders of the turns on from where the one before stopped).
 if (process.argv[1] === import.meta.filename) {
   const interleave = process.argv.indexOf('--interleave');
   const interleaveTyped = process.argv.indexOf('--interleave-typed');
+  const warm = process.argv.indexOf('--warm');
   const roundAt = process.argv.indexOf('--round');
   const options = { round: roundAt > 0 ? Number(process.argv[roundAt + 1]) : 0 };
   if (interleave > 0) {
     process.stdout.write(`${JSON.stringify(await lintInterleaved(process.argv[interleave + 1].split(','), options))}\n`);
+  } else if (warm > 0) {
+    const passesAt = process.argv.indexOf('--passes');
+    const summary = await lintWarm(process.argv[warm + 1].split(','), { passes: passesAt > 0 ? Number(process.argv[passesAt + 1]) : undefined });
+    process.stdout.write(`${JSON.stringify(summary)}\n`);
   } else if (interleaveTyped > 0) {
     process.stdout.write(`${JSON.stringify(await lintTypedInterleaved(process.argv[interleaveTyped + 1].split(','), options))}\n`);
   } else {
