@@ -264,6 +264,8 @@ const sum = (times) => Object.values(times).reduce((total, time) => total + time
 // What the rules themselves spend (ESLint's stats), against the same floor: the part of B − A
 // this plugin's code controls.
 const syntacticRuleShare = sum(table.B.ruleTimesMs) / ms('A');
+// Timed runs, one after another on purpose: running them together would time each against the other.
+// eslint-disable-next-line async-pitfalls/prefer-promise-all
 const warm = await warmCost();
 const scalingRows = await scaling();
 
