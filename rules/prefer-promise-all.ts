@@ -338,7 +338,7 @@ export default createRule<Options, MessageIds>({
       let state = emptyRunState();
       // Between `begin`/`lock`/`acquire` and `commit`/`release`, statements share a transaction
       // or a lock: their order is the point.
-      let inCriticalSection = false;
+      let inCriticalSection = startsInCriticalSection(statements);
       const flush = (): void => {
         // Most statements end a run that never started: nothing to reset.
         if (run.length === 0) return;
@@ -351,15 +351,10 @@ export default createRule<Options, MessageIds>({
       for (const statement of statements) {
         const described = describeAwaitStatement(statement);
         const started = described && describeStartedCall(described.operand);
-        const name = started?.name ?? callNameOf(statement);
-        if (name !== null && wordsOf(name).some((word) => CRITICAL_SECTION_START.has(word))) {
+        const mark = criticalSectionMarkOf(started?.name ?? callNameOf(statement));
+        if (mark !== null) {
           flush();
-          inCriticalSection = true;
-          continue;
-        }
-        if (name !== null && wordsOf(name).some((word) => CRITICAL_SECTION_END.has(word))) {
-          flush();
-          inCriticalSection = false;
+          inCriticalSection = mark === 'start';
           continue;
         }
         if (!described || !startsWorkVisibly(started) || containsAwait(described.operand)) {
@@ -378,6 +373,35 @@ export default createRule<Options, MessageIds>({
         addToRun(item, state);
       }
       flush();
+    }
+
+    /** Whether a statement's call opens a transaction or takes a lock (`start`), or ends one (`end`). */
+    function criticalSectionMarkOf(name: string | null): 'start' | 'end' | null {
+      if (name === null) return null;
+      const words = wordsOf(name);
+      if (words.some((word) => CRITICAL_SECTION_START.has(word))) return 'start';
+      return words.some((word) => CRITICAL_SECTION_END.has(word)) ? 'end' : null;
+    }
+
+    /**
+     * Whether a nested block starts inside a transaction or under a lock taken by an enclosing
+     * block of the same function: `await lock.acquire(); try { … } finally { lock.release(); }`.
+     * The nearest earlier start or end, block by block outwards, decides.
+     */
+    function startsInCriticalSection(statements: readonly TSESTree.Node[]): boolean {
+      for (let node = statements[0]?.parent; node && !isFunctionNode(node); node = node.parent) {
+        const siblings = getStatementList(node);
+        if (!siblings) continue;
+        for (let index = siblings.indexOf(node) - 1; index >= 0; index--) {
+          const sibling = siblings[index]!;
+          const described = describeAwaitStatement(sibling);
+          const mark = criticalSectionMarkOf(
+            (described && describeStartedCall(described.operand))?.name ?? callNameOf(sibling),
+          );
+          if (mark !== null) return mark === 'start';
+        }
+      }
+      return false;
     }
 
     function containsAwait(node: TSESTree.Node): boolean {

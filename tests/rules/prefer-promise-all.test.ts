@@ -77,6 +77,11 @@ const cases: Cases = {
     fn(`await db.connect(); const a = await loadA(); return a;`),
     fn(`await db.beginTransaction(); await save(1); await notify(2); await db.commit();`),
     `${D}declare const lock: { acquire(): Promise<void>; release(): void };\n${fn(`await lock.acquire(); await loadA(); await loadB(); lock.release();`)}`,
+    // Under a lock or in a transaction taken by an enclosing block: the try/finally idiom.
+    `${D}declare const lock: { acquire(): Promise<void>; release(): void };\n${fn(`await lock.acquire();\ntry { const a = await loadA(); const b = await loadB(); return a + b; } finally { lock.release(); }`)}`,
+    `${D}declare const lock: { acquire(): Promise<void>; release(): void };\n${fn(`await lock.acquire();\ntry { if (items.length) { const a = await loadA(); const b = await loadB(); return a + b; } } finally { lock.release(); }`)}`,
+    fn(`await db.beginTransaction();\ntry { const a = await loadA(); const b = await loadB(); await db.commit(); return a + b; } catch (error) { await db.query('rollback'); throw error; }`),
+    `${D}declare const mutex: { lock(): Promise<void>; unlock(): void };\n${fn(`await mutex.lock();\nswitch (items.length) { case 1: { const a = await loadA(); const b = await loadB(); return a + b; } }\nmutex.unlock();`)}`,
     `${D}declare function init(): Promise<void>;\n${fn(`await init(); await loadA();`)}`,
     // The same receiver, or the same local function, changing things in order.
     fn(`await db.exec('create table t (x int)'); await db.exec('insert into t values (1)');`),
@@ -150,6 +155,26 @@ const cases: Cases = {
   ],
   invalid: [
     // Runs of independent awaits.
+    // A lock released before the block, or taken by the function around this one.
+    run(
+      `await db.beginTransaction();\nawait db.commit();\ntry {\nconst a = await loadA();\nconst b = await loadB();\nreturn a + b;\n} finally { log(1); }`,
+      `await db.beginTransaction();\nawait db.commit();\ntry {\nconst [a, b] = await Promise.all([loadA(), loadB()]);\nreturn a + b;\n} finally { log(1); }`,
+    ),
+    {
+      code: `${D}declare const lock: { acquire(): Promise<void>; release(): void };\nexport async function run() {\nawait lock.acquire();\nconst later = async () => {\nconst a = await loadA();\nconst b = await loadB();\nreturn a + b;\n};\nlock.release();\nreturn later;\n}`,
+      errors: [
+        {
+          messageId: 'sequentialAwaits',
+          data: { count: '2' },
+          suggestions: [
+            {
+              messageId: 'awaitTogether',
+              output: `${D}declare const lock: { acquire(): Promise<void>; release(): void };\nexport async function run() {\nawait lock.acquire();\nconst later = async () => {\nconst [a, b] = await Promise.all([loadA(), loadB()]);\nreturn a + b;\n};\nlock.release();\nreturn later;\n}`,
+            },
+          ],
+        },
+      ],
+    },
     run(`const user = await api.getUser('1');\nconst orders = await api.getOrders('1');\nreturn { user, orders };`, `const [user, orders] = await Promise.all([api.getUser('1'), api.getOrders('1')]);\nreturn { user, orders };`),
     run(`const a = await loadA();\nconst b = await loadB();\nreturn a + b;`, `const [a, b] = await Promise.all([loadA(), loadB()]);\nreturn a + b;`),
     run(
