@@ -18,6 +18,10 @@ export const VARIANTS = {
   // ESLint's own cost of running any rule at all: one core rule that never reports here.
   A1: { typed: false, rules: 'any-rule' },
   B: { typed: false, rules: 'plugin' },
+  // For the measurement with the parse taken out: the plugin's rules whose listeners are dropped
+  // (each file's setup only), and rules that do nothing at all (what ESLint spends on seven rules).
+  'B-setup': { typed: false, rules: 'plugin', listeners: 'none' },
+  'B-inert': { typed: false, rules: 'plugin', listeners: 'inert' },
   C: { typed: true, rules: 'none' },
   D: { typed: true, rules: 'plugin' },
   E: { typed: true, rules: 'peer' },
@@ -47,6 +51,30 @@ function rulesFor(kind) {
   }
 }
 
+/**
+ * The plugin as a variant runs it: as it is, with every rule's `create` run and its listeners
+ * dropped (`none`), or with rules that return no listeners without doing anything (`inert`).
+ */
+function pluginFor(variant) {
+  if (!variant.listeners) return asyncPitfalls;
+  const rules = Object.fromEntries(
+    Object.entries(asyncPitfalls.rules).map(([name, rule]) => [
+      name,
+      {
+        ...rule,
+        create:
+          variant.listeners === 'inert'
+            ? () => ({})
+            : (context) => {
+                rule.create(context);
+                return {};
+              },
+      },
+    ]),
+  );
+  return { ...asyncPitfalls, rules };
+}
+
 /** The corpus packages a variant lints, and the ESLint instance set up for them. */
 async function setUp(variantName, { fix = false, only, rules, stats = true, parsers } = {}) {
   const variant = VARIANTS[variantName];
@@ -58,7 +86,7 @@ async function setUp(variantName, { fix = false, only, rules, stats = true, pars
     { linterOptions: { noInlineConfig: true, reportUnusedDisableDirectives: 'off' } },
     { files: ['**/*.ts'], languageOptions: { parser: parsers?.ts ?? tseslint.parser } },
     { files: ['**/*.js'], languageOptions: { sourceType: 'commonjs', ...(parsers ? { parser: parsers.js } : {}) } },
-    { plugins: { 'async-pitfalls': asyncPitfalls, '@typescript-eslint': tseslint.plugin } },
+    { plugins: { 'async-pitfalls': pluginFor(variant), '@typescript-eslint': tseslint.plugin } },
   ];
   for (const entry of entries) {
     const packageFiles = await corpusFiles(entry);
