@@ -88,6 +88,15 @@ export function isRejectionHandler(sourceCode: SourceCode, node: TSESTree.Node |
   );
 }
 
+/** `work().catch(h)` or `work().then(f, h)`: a promise whose rejection has a handler. */
+export function isHandledChain(sourceCode: SourceCode, node: TSESTree.Node): boolean {
+  const chain = skipTypeWrappers(node);
+  if (chain.type !== AST_NODE_TYPES.CallExpression || chain.callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const method = getStaticPropertyName(chain.callee);
+  if (method === 'catch') return isRejectionHandler(sourceCode, chain.arguments[0]);
+  return method === 'then' && isRejectionHandler(sourceCode, chain.arguments[1]);
+}
+
 /** Whether `node` is an array (so `.map` exists), as far as types or the code show. */
 export function isKnownArray(sourceCode: SourceCode, promises: PromiseDetector, node: TSESTree.Node): boolean {
   if (node.type === AST_NODE_TYPES.ArrayExpression) return true;

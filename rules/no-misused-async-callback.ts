@@ -14,7 +14,7 @@ import {
   resolveMemberOf,
   skipTypeWrappers,
 } from '../lib/modules.js';
-import { getPromiseDetector, isExecutorSettle, isKnownArray, isRejectionHandler, returnsPromiseVisibly } from '../lib/promises.js';
+import { getPromiseDetector, isExecutorSettle, isKnownArray, isHandledChain, isRejectionHandler, returnsPromiseVisibly } from '../lib/promises.js';
 import { type ParameterExpectation, getParameterExpectations, getTypeServices, unionParts } from '../lib/types.js';
 
 type Options = [
@@ -171,19 +171,10 @@ export default createRule<Options, MessageIds>({
     function leaksRejection(node: TSESTree.Node, returned: boolean): boolean {
       const target = skipTypeWrappers(node);
       if (target.type === AST_NODE_TYPES.AwaitExpression) {
-        return !isHandledChain(target.argument) && !findGuardingTry(target);
+        return !isHandledChain(sourceCode, target.argument) && !findGuardingTry(target);
       }
       // A returned promise settles the callback's own promise, whatever `try` is around it.
-      return returned && (target.type === AST_NODE_TYPES.CallExpression || target.type === AST_NODE_TYPES.NewExpression) && !isHandledChain(target);
-    }
-
-    function isHandledChain(node: TSESTree.Node): boolean {
-      const target = skipTypeWrappers(node);
-      if (target.type !== AST_NODE_TYPES.CallExpression || target.callee.type !== AST_NODE_TYPES.MemberExpression) return false;
-      const method = getStaticPropertyName(target.callee);
-      if (method === 'catch') return isRejectionHandler(sourceCode, target.arguments[0]);
-      if (method === 'then') return isRejectionHandler(sourceCode, target.arguments[1]);
-      return false;
+      return returned && (target.type === AST_NODE_TYPES.CallExpression || target.type === AST_NODE_TYPES.NewExpression) && !isHandledChain(sourceCode, target);
     }
 
     function checkCall(call: TSESTree.CallExpression): void {

@@ -12,7 +12,7 @@ import {
   isInside,
 } from '../lib/functions.js';
 import { findConstantVariable, findGlobalCalls, getStaticPropertyName, isGlobalName, isGlobalReference } from '../lib/modules.js';
-import { isRejectionHandler } from '../lib/promises.js';
+import { isHandledChain, isRejectionHandler } from '../lib/promises.js';
 import { mentionsAny } from '../lib/source-text.js';
 
 type Method = 'all' | 'race' | 'any';
@@ -243,7 +243,7 @@ export default createRule<Options, MessageIds>({
       }
       const method = getStaticPropertyName(callee);
       if (method === 'race') collectRaceTimers(call);
-      if (method === null || !methods.has(method)) return;
+      if (method === null || !methods.has(method) || handlesEveryOperation(call)) return;
       const verdict = classify(call, 0);
       if (verdict.kind === 'handled') return;
       context.report({
@@ -252,6 +252,31 @@ export default createRule<Options, MessageIds>({
         data: { method },
         suggest: suggestionsFor(verdict, call),
       });
+    }
+
+    /**
+     * Whether each operation of the batch handles its own rejection, so the combinator never
+     * rejects: `Promise.all([a().catch(h), b().catch(h)])`, or
+     * `Promise.all(ids.map((id) => load(id).catch(h)))`.
+     */
+    function handlesEveryOperation(call: TSESTree.CallExpression): boolean {
+      const [entries] = call.arguments;
+      if (entries?.type === AST_NODE_TYPES.ArrayExpression) {
+        return entries.elements.length > 0 && entries.elements.every((entry) => entry !== null && isHandledChain(sourceCode, entry));
+      }
+      if (
+        entries?.type !== AST_NODE_TYPES.CallExpression ||
+        entries.callee.type !== AST_NODE_TYPES.MemberExpression ||
+        getStaticPropertyName(entries.callee) !== 'map'
+      ) {
+        return false;
+      }
+      const [callback] = entries.arguments;
+      if (!callback || !isFunctionNode(callback)) return false;
+      const { body } = callback;
+      if (body.type !== AST_NODE_TYPES.BlockStatement) return isHandledChain(sourceCode, body);
+      const [only] = body.body;
+      return body.body.length === 1 && only?.type === AST_NODE_TYPES.ReturnStatement && only.argument !== null && isHandledChain(sourceCode, only.argument);
     }
 
     /** `new Promise((_, reject) => setTimeout(…))` entries of a race's array. */

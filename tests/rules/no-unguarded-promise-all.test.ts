@@ -56,6 +56,15 @@ const cases: Cases = {
     `${P}async function run() { try { const all = Promise.all([a, b]); await all; } catch { /* handled */ } }`,
     `${P}async function run() { const all = Promise.all([a, b]); try { await all; } catch { /* handled */ } }`,
     `${P}try { await Promise.all([a, b]); } catch (error) { console.error(error); }`,
+    // Every operation handles its own rejection: the batch never rejects.
+    `${P}async function run() { await Promise.all([a.catch(() => 0), b.catch(() => 0)]); }`,
+    `${P}async function run() { await Promise.all([a.then((x) => x, () => 0), (b as Promise<number>).catch(() => 0)]); }`,
+    `${P}declare function load(id: string): Promise<number>;\nasync function run(ids: string[]) { return (await Promise.all(ids.map((id) => load(id).catch(() => null)))).length; }`,
+    `${P}declare function load(id: string): Promise<number>;\nasync function run(ids: string[]) { await Promise.all(ids.map(function (id) { return load(id).catch((error) => console.error(error)); })); }`,
+    {
+      code: `${P}declare function load(id: string): Promise<number>;\nasync function run(ids: string[]) { await Promise.any(ids.map((id) => load(id).catch(() => 0))); }`,
+      options: [{ methods: ['any'] }],
+    },
     // Chained with a rejection handler.
     `${P}Promise.all([a, b]).catch((error) => console.error(error));`,
     `${P}Promise.all([a, b]).then((values) => values, (error) => console.error(error));`,
@@ -98,6 +107,15 @@ const cases: Cases = {
   invalid: [
     // Awaited with nothing to catch the rejection.
     awaitedStatement('await Promise.all([a, b]);'),
+    // Some operation without its own handler, or handlers that are none.
+    awaitedStatement('await Promise.all([a.catch(() => 0), b]);'),
+    awaitedStatement('await Promise.all([a.catch(undefined), b.catch(() => 0)]);'),
+    awaitedStatement('await Promise.all([a.then((x) => x), b.catch(() => 0)]);'),
+    awaitedStatement('await Promise.all([a.catch(() => 0).then((x) => x), b.catch(() => 0)]);'),
+    awaitedStatement('await Promise.all([a.catch(() => 0), ...[b]]);'),
+    awaitedStatement('await Promise.all([a, b].map((p) => { console.log(p); return p.catch(() => 0); }));'),
+    awaitedStatement('await Promise.all([a, b].map((p) => p.finally(() => 0)));'),
+    awaitedStatement('await Promise.all([a, b].filter((p) => p.catch(() => 0)));'),
     awaitedStatement('console.log(await Promise.all([a, b]));'),
     awaitedStatement('await Promise.race([a, b]);', 'race'),
     awaitedStatement('await Promise.any([a, b]);', 'any'),
