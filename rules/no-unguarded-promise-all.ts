@@ -243,9 +243,9 @@ export default createRule<Options, MessageIds>({
       }
       const method = getStaticPropertyName(callee);
       if (method === 'race') collectRaceTimers(call);
-      if (method === null || !methods.has(method) || handlesEveryOperation(call)) return;
+      if (method === null || !methods.has(method)) return;
       const verdict = classify(call, 0);
-      if (verdict.kind === 'handled') return;
+      if (verdict.kind === 'handled' || handlesEveryOperation(call)) return;
       context.report({
         node: callee,
         messageId: verdict.kind,
