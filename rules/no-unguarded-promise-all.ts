@@ -1,8 +1,10 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
+import { someNodeInside } from '../lib/ast.js';
 import { createRule } from '../lib/create-rule.js';
 import { CATCH_HANDLER, acceptsMemberAccess, prefixOperator, wrapInTryCatch } from '../lib/fix.js';
 import {
+  type FunctionNode,
   findEnclosingStatement,
   findExecutionOwner,
   findGuardingTry,
@@ -11,11 +13,27 @@ import {
   isFunctionNode,
   isInside,
 } from '../lib/functions.js';
-import { findConstantVariable, findGlobalCalls, getStaticPropertyName, isGlobalName, isGlobalReference } from '../lib/modules.js';
+import {
+  findConstantVariable,
+  findGlobalCalls,
+  getStaticPropertyName,
+  isGlobalName,
+  isGlobalReference,
+  skipTypeWrappers,
+} from '../lib/modules.js';
 import { isHandledChain, isRejectionHandler } from '../lib/promises.js';
 import { mentionsAny } from '../lib/source-text.js';
 
 type Method = 'all' | 'race' | 'any';
+
+/** Values that are never promises, whatever they hold. */
+const PLAIN_VALUES: ReadonlySet<AST_NODE_TYPES> = new Set([
+  AST_NODE_TYPES.Literal,
+  AST_NODE_TYPES.TemplateLiteral,
+  AST_NODE_TYPES.ArrayExpression,
+  AST_NODE_TYPES.BinaryExpression,
+  AST_NODE_TYPES.UnaryExpression,
+]);
 
 type Options = [{ methods?: Method[]; allowPropagation?: boolean }];
 
@@ -272,11 +290,34 @@ export default createRule<Options, MessageIds>({
         return false;
       }
       const [callback] = entries.arguments;
-      if (!callback || !isFunctionNode(callback)) return false;
-      const { body } = callback;
-      if (body.type !== AST_NODE_TYPES.BlockStatement) return isHandledChain(sourceCode, body);
-      const [only] = body.body;
-      return body.body.length === 1 && only?.type === AST_NODE_TYPES.ReturnStatement && only.argument !== null && isHandledChain(sourceCode, only.argument);
+      return callback !== undefined && isFunctionNode(callback) && settlesWithoutRejecting(callback);
+    }
+
+    /**
+     * Whether what a `.map()` callback gives back cannot reject: it returns handled chains or
+     * plain values only, and, when async, every await in it sits in a `try … catch` or awaits a
+     * handled chain (`async (id) => { try { await save(id); } catch (error) { log(error); } }`).
+     */
+    function settlesWithoutRejecting(callback: FunctionNode): boolean {
+      const { body, async } = callback;
+      if (body.type !== AST_NODE_TYPES.BlockStatement && !givesNoRejection(body, async)) return false;
+      return !someNodeInside(
+        sourceCode,
+        body,
+        (node) =>
+          (node.type === AST_NODE_TYPES.AwaitExpression && !isGuardedAwait(node)) ||
+          (node.type === AST_NODE_TYPES.ReturnStatement && node.argument !== null && !givesNoRejection(node.argument, async)),
+      );
+    }
+
+    /** A returned value that settles nothing unhandled; an awaited one is judged where it is awaited. */
+    function givesNoRejection(value: TSESTree.Node, async: boolean): boolean {
+      const target = skipTypeWrappers(value);
+      return (async && target.type === AST_NODE_TYPES.AwaitExpression) || isHandledChain(sourceCode, target) || PLAIN_VALUES.has(target.type);
+    }
+
+    function isGuardedAwait(node: TSESTree.AwaitExpression): boolean {
+      return isHandledChain(sourceCode, node.argument) || findGuardingTry(node) !== null;
     }
 
     /** `new Promise((_, reject) => setTimeout(…))` entries of a race's array. */
