@@ -197,6 +197,9 @@ async function takeTurns(setups, units, { prepare, lint, offset = 0 }) {
   return setups.map(({ name, ms, cpuMs, results, owners }) => ({ variant: name, files: results.length, ms, cpuMs, ...summarize(results, owners) }));
 }
 
+const collectYoungGeneration = () => globalThis.gc?.({ type: 'minor' });
+const lintUnit = (setup, { file, text }) => setup.eslint.lintText(text, { filePath: file });
+
 /**
  * Lints every file with each of the syntactic variants in turn, in this one process, and adds up
  * each variant's time over all files. Interleaving file by file spreads a slow spell of a shared
@@ -211,8 +214,8 @@ export async function lintInterleaved(variantNames, { round = 0 } = {}) {
   if (setups.some((setup) => setup.files.length !== files.length)) throw new Error('interleaved variants must lint the same files');
   const texts = await Promise.all(files.map((file) => readFile(file, 'utf8')));
   return takeTurns(setups, files.map((file, index) => ({ file, text: texts[index] })), {
-    prepare: () => globalThis.gc?.({ type: 'minor' }),
-    lint: (setup, { file, text }) => setup.eslint.lintText(text, { filePath: file }),
+    prepare: collectYoungGeneration,
+    lint: lintUnit,
     offset: round * files.length,
   });
 }
@@ -282,38 +285,33 @@ export async function lintWarm(variantNames, { passes = 3 } = {}) {
   const setups = [];
   for (const name of variantNames) {
     if (VARIANTS[name]?.typed !== false) throw new Error(`variant ${name} is not a syntactic variant`);
-    setups.push({ name, ...(await setUp(name, { stats: false, parsers })), ms: 0, cpuMs: 0, byPackage: {} });
+    setups.push({ name, ...(await setUp(name, { stats: false, parsers })), ms: 0, cpuMs: 0, results: [], byPackage: {} });
   }
   const { owners } = setups[0];
   const packages = [...new Set(owners.values())];
-  const orders = balancedOrders(setups.length);
   let turn = 0;
   let parsedMs = 0;
   for (const name of packages) {
     const files = setups[0].files.filter((file) => owners.get(file) === name);
     const texts = await Promise.all(files.map((file) => readFile(file, 'utf8')));
-    for (const setup of setups) for (const [index, file] of files.entries()) await setup.eslint.lintText(texts[index], { filePath: file });
+    const units = files.map((file, index) => ({ file, text: texts[index] }));
+    // Untimed: parses each file once and compiles each variant's code, one lint at a time like
+    // the timed passes after it.
+    // eslint-disable-next-line async-pitfalls/prefer-promise-all
+    for (const setup of setups) for (const unit of units) await lintUnit(setup, unit);
+    const before = setups.map((setup) => setup.ms);
     for (let pass = 0; pass < passes; pass++) {
-      for (const [index, file] of files.entries()) {
-        for (const position of orders[turn++ % orders.length]) {
-          const setup = setups[position];
-          globalThis.gc?.({ type: 'minor' });
-          const start = performance.now();
-          const cpuStart = process.cpuUsage();
-          const [result] = await setup.eslint.lintText(texts[index], { filePath: file });
-          const ms = performance.now() - start;
-          setup.ms += ms;
-          setup.cpuMs += cpuMsSince(cpuStart);
-          setup.byPackage[name] = (setup.byPackage[name] ?? 0) + ms;
-          if (result.messages.some((message) => message.fatal)) throw new Error(`${file} failed to parse`);
-        }
-      }
+      const summaries = await takeTurns(setups, units, { prepare: collectYoungGeneration, lint: lintUnit, offset: turn });
+      if (summaries.some((summary) => summary.fatal > 0)) throw new Error(`${name}: files failed to parse`);
+      turn += units.length;
+      for (const setup of setups) setup.results = [];
     }
+    for (const [position, setup] of setups.entries()) setup.byPackage[name] = setup.ms - before[position];
     parsers.clear();
-    for (const [index, file] of files.entries()) {
-      globalThis.gc?.({ type: 'minor' });
+    for (const unit of units) {
+      collectYoungGeneration();
       const start = performance.now();
-      await setups[0].eslint.lintText(texts[index], { filePath: file });
+      await lintUnit(setups[0], unit);
       parsedMs += performance.now() - start;
     }
     parsers.clear();
