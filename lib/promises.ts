@@ -478,7 +478,7 @@ function getReturnedArgument(sourceCode: SourceCode, call: TSESTree.CallExpressi
 }
 
 /** Expressions whose value is never a thenable, whatever their operands are. */
-function isNeverPromise(node: TSESTree.Node): boolean {
+export function isNeverPromise(node: TSESTree.Node): boolean {
   switch (node.type) {
     case AST_NODE_TYPES.Literal:
     case AST_NODE_TYPES.TemplateLiteral:

@@ -19,21 +19,11 @@ import {
   getStaticPropertyName,
   isGlobalName,
   isGlobalReference,
-  skipTypeWrappers,
 } from '../lib/modules.js';
-import { isHandledChain, isRejectionHandler } from '../lib/promises.js';
+import { isHandledChain, isNeverPromise, isRejectionHandler } from '../lib/promises.js';
 import { mentionsAny } from '../lib/source-text.js';
 
 type Method = 'all' | 'race' | 'any';
-
-/** Values that are never promises, whatever they hold. */
-const PLAIN_VALUES: ReadonlySet<AST_NODE_TYPES> = new Set([
-  AST_NODE_TYPES.Literal,
-  AST_NODE_TYPES.TemplateLiteral,
-  AST_NODE_TYPES.ArrayExpression,
-  AST_NODE_TYPES.BinaryExpression,
-  AST_NODE_TYPES.UnaryExpression,
-]);
 
 type Options = [{ methods?: Method[]; allowPropagation?: boolean }];
 
@@ -299,21 +289,20 @@ export default createRule<Options, MessageIds>({
      * handled chain (`async (id) => { try { await save(id); } catch (error) { log(error); } }`).
      */
     function settlesWithoutRejecting(callback: FunctionNode): boolean {
-      const { body, async } = callback;
-      if (body.type !== AST_NODE_TYPES.BlockStatement && !givesNoRejection(body, async)) return false;
+      const { body } = callback;
+      if (body.type !== AST_NODE_TYPES.BlockStatement && !givesNoRejection(body)) return false;
       return !someNodeInside(
         sourceCode,
         body,
         (node) =>
           (node.type === AST_NODE_TYPES.AwaitExpression && !isGuardedAwait(node)) ||
-          (node.type === AST_NODE_TYPES.ReturnStatement && node.argument !== null && !givesNoRejection(node.argument, async)),
+          (node.type === AST_NODE_TYPES.ReturnStatement && node.argument !== null && !givesNoRejection(node.argument)),
       );
     }
 
     /** A returned value that settles nothing unhandled; an awaited one is judged where it is awaited. */
-    function givesNoRejection(value: TSESTree.Node, async: boolean): boolean {
-      const target = skipTypeWrappers(value);
-      return (async && target.type === AST_NODE_TYPES.AwaitExpression) || isHandledChain(sourceCode, target) || PLAIN_VALUES.has(target.type);
+    function givesNoRejection(value: TSESTree.Node): boolean {
+      return isHandledChain(sourceCode, value) || isNeverPromise(value);
     }
 
     function isGuardedAwait(node: TSESTree.AwaitExpression): boolean {

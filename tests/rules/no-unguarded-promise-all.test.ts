@@ -70,6 +70,8 @@ const cases: Cases = {
     `${P}declare function save(id: string): Promise<number>;\nasync function run(ids: string[]) { return (await Promise.all(ids.map(async (id) => { try { return await save(id); } catch { return 0; } }))).length; }`,
     `${P}declare function save(id: string): Promise<number>;\nasync function run(ids: string[]) { await Promise.all(ids.map(async (id) => (await save(id).catch(() => 0)) + 1)); }`,
     `${P}async function run(ids: string[]) { await Promise.all(ids.map((id) => { console.log(id); })); }`,
+    `${P}async function run(ids: string[]) { return (await Promise.all(ids.map((id) => ({ id, at: Date.now() })))).length; }`,
+    `${P}async function run(ids: string[], flag: boolean) { await Promise.all(ids.map((id) => (flag ? 1 : \`\${id}!\`))); }`,
     // Chained with a rejection handler.
     `${P}Promise.all([a, b]).catch((error) => console.error(error));`,
     `${P}Promise.all([a, b]).then((values) => values, (error) => console.error(error));`,
@@ -125,6 +127,7 @@ const cases: Cases = {
     awaitedStatement('await Promise.all([a, b].map(async (p) => (await p) + 1));'),
     awaitedStatement('await Promise.all([a, b].map(async (p) => [await p.catch(() => 0), await p]));'),
     awaitedStatement('await Promise.all([a, b].map((p) => p));'),
+    awaitedStatement('await Promise.all([a, b].map((p) => ({ then: p.then.bind(p) })));'),
     awaitedStatement('await Promise.all([a, b].map((p) => p.finally(() => 0)));'),
     awaitedStatement('await Promise.all([a, b].filter((p) => p.catch(() => 0)));'),
     awaitedStatement('console.log(await Promise.all([a, b]));'),
