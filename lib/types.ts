@@ -509,11 +509,37 @@ export function getDeclaredModuleMember(
   services: TypeServices,
   node: TSESTree.Node,
 ): { module: string; path: readonly string[] } | null {
+  const symbol = getCalleeSymbol(services, node);
+  return symbol ? moduleMembersOf(services.checker)(symbol) : null;
+}
+
+/** The symbol a callee (a name, or a property access by its name) denotes, through imports. */
+function getCalleeSymbol(services: TypeServices, node: TSESTree.Node): ts.Symbol | undefined {
   const tsNode = services.toTsNode(node);
   const target = 'name' in tsNode && tsNode.name && typeof tsNode.name === 'object' ? (tsNode.name as ts.Node) : tsNode;
-  let symbol = services.checker.getSymbolAtLocation(target);
-  if (symbol && symbol.flags & SYMBOL_FLAGS_ALIAS) symbol = services.checker.getAliasedSymbol(symbol);
-  return symbol ? moduleMembersOf(services.checker)(symbol) : null;
+  const symbol = services.checker.getSymbolAtLocation(target);
+  return symbol && symbol.flags & SYMBOL_FLAGS_ALIAS ? services.checker.getAliasedSymbol(symbol) : symbol;
+}
+
+/** A function written with its body: what a call runs, when the program's sources show it. */
+export type FunctionImplementation = ts.SignatureDeclaration & { body: ts.Node };
+
+/**
+ * The implementation a callee denotes in the program's own sources, in this file or another: a
+ * function, a method, or a variable or property initialized with a function. `null` for what is
+ * only declared (a `.d.ts`, `declare function`, an interface's method) or cannot be resolved.
+ */
+export function getCalleeImplementation(services: TypeServices, callee: TSESTree.Node): FunctionImplementation | null {
+  const typescript = loadTypeScript();
+  for (const declaration of getCalleeSymbol(services, callee)?.getDeclarations() ?? []) {
+    if (declaration.getSourceFile().isDeclarationFile) continue;
+    const fn =
+      typescript.isVariableDeclaration(declaration) || typescript.isPropertyDeclaration(declaration) || typescript.isPropertyAssignment(declaration)
+        ? declaration.initializer
+        : declaration;
+    if (fn && typescript.isFunctionLike(fn) && 'body' in fn && fn.body) return fn as FunctionImplementation;
+  }
+  return null;
 }
 
 /**

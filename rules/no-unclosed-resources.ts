@@ -16,6 +16,7 @@ import {
 } from '../lib/functions.js';
 import {
   getStaticPropertyName,
+  findFunctionDefinition,
   isGlobalReference,
   type ModuleMember,
   mayUseCatalogue,
@@ -24,7 +25,14 @@ import {
   skipTypeWrappers,
 } from '../lib/modules.js';
 import { DEFAULT_RESOURCES, GENERIC_RELEASE_METHODS, type ResourceKind } from '../lib/resources.js';
-import { type TypeServices, getDeclaredType, getTypeServices } from '../lib/types.js';
+import {
+  type FunctionImplementation,
+  type TypeServices,
+  getCalleeImplementation,
+  getDeclaredType,
+  getTypeServices,
+  loadTypeScript,
+} from '../lib/types.js';
 
 export interface ResourceOption {
   module: string;
@@ -41,6 +49,9 @@ interface Acquisition extends LocalBinding {
   owner: FunctionNode;
   kind: ResourceKind;
 }
+
+/** A variable holding a resource in some function: the acquiring one, or a helper it is passed to. */
+type Holder = Pick<Acquisition, 'owner' | 'kind'>;
 
 const DEFAULT_OWNERSHIP: CallSpecifier[] = [
   // pipeline() closes every stream it is given, on success and on failure.
@@ -247,17 +258,21 @@ export default createRule<Options, MessageIds>({
       }
       const what = describe(kind);
       if (releases.length === 0) {
-        report(acquisition, 'neverReleased', what);
+        report(acquisition, 'neverReleased', what, releases);
         return;
       }
       if (releases.some((release) => isCoveringFinallyRelease(release, reads, acquisition))) return;
       if (releases.some((release) => findEnclosingFunction(release) !== acquisition.owner)) return; // registered for later
       const firstRelease = releases.reduce((first, release) => (release.range[0] < first.range[0] ? release : first));
-      if (canFailBetween(acquisition, firstRelease)) report(acquisition, 'releasedOnlyOnSuccess', what);
+      if (canFailBetween(acquisition, firstRelease)) report(acquisition, 'releasedOnlyOnSuccess', what, releases);
     }
 
-    /** What one read of the resource variable does with it. */
-    function classifyUse(read: TSESTree.Identifier, { kind, owner }: Acquisition): 'release' | 'escape' | 'use' {
+    /**
+     * What one read of the resource variable does with it. Passed to a function whose body this
+     * code shows, it is what that body does with the parameter (one call deep: `inHelper` is set
+     * while reading such a body).
+     */
+    function classifyUse(read: TSESTree.Identifier, { kind, owner }: Holder, inHelper = false): 'release' | 'escape' | 'use' {
       const parent = read.parent;
       if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === read) {
         const method = getStaticPropertyName(parent);
@@ -268,7 +283,7 @@ export default createRule<Options, MessageIds>({
         if (isCall && method !== null && longLived?.includes(method)) return 'escape';
         // Fluent APIs (`return await client.connect()`) may return the resource itself: with
         // only types to go on, a returned method call hands it over.
-        if (isCall && kind.module === 'typed' && isReturned(call, owner)) return 'escape';
+        if (isCall && kind.module === 'typed' && !inHelper && isReturned(call, owner)) return 'escape';
         return 'use';
       }
       if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(read)) {
@@ -276,24 +291,58 @@ export default createRule<Options, MessageIds>({
         if (matchesCallSpecifier(sourceCode, parent.callee, ownership)) return 'escape';
         const callee = skipTypeWrappers(parent.callee);
         if (callee.type === AST_NODE_TYPES.MemberExpression && isStoringMethod(getStaticPropertyName(callee))) return 'escape';
-        return escapesThrough(read, owner) ? 'escape' : 'use';
+        const inCallee = inHelper ? 'use' : classifyUseInCallee(parent, read, kind);
+        if (inCallee !== 'use') return inCallee;
+        return escapesThrough(read, owner, !inHelper) ? 'escape' : 'use';
       }
       if (parent?.type === AST_NODE_TYPES.ForOfStatement && parent.right === read) {
-        return kind.longLivedAfter ? 'escape' : 'use';
+        // Read to its end by `for await`, an async iterable closes itself, and the loop closes it
+        // on `break` or a throw (the iterator's `return()`).
+        return kind.longLivedAfter ? 'escape' : parent.await ? 'release' : 'use';
       }
-      return escapesThrough(read, owner) ? 'escape' : 'use';
+      return escapesThrough(read, owner, !inHelper) ? 'escape' : 'use';
     }
 
-    /** Returned, yielded, stored outside the function, or wrapped in a new object. */
-    function escapesThrough(read: TSESTree.Node, owner: FunctionNode): boolean {
+    /**
+     * `finish(handle)`, where `finish` is written in this file: what its body does with that
+     * parameter (releases it, or hands it on: pipes it, stores it, returns it), the call does.
+     * With types, a function anywhere in the program's sources that releases it.
+     */
+    function classifyUseInCallee(call: TSESTree.CallExpression, argument: TSESTree.Node, kind: ResourceKind): 'release' | 'escape' | 'use' {
+      const index = call.arguments.indexOf(argument as TSESTree.CallExpressionArgument);
+      if (call.arguments.slice(0, index).some((before) => before.type === AST_NODE_TYPES.SpreadElement)) return 'use';
+      const local = findFunctionDefinition(sourceCode, call.callee);
+      if (local) return classifyParameterUse(local, index, kind);
+      const implementation = services && getCalleeImplementation(services, skipTypeWrappers(call.callee));
+      return implementation && implementationReleasesParameter(services!, implementation, index, kind) ? 'release' : 'use';
+    }
+
+    function classifyParameterUse(fn: FunctionNode, index: number, kind: ResourceKind): 'release' | 'escape' | 'use' {
+      const parameter = fn.params[index];
+      if (parameter?.type !== AST_NODE_TYPES.Identifier) return 'use';
+      const variable = sourceCode.getDeclaredVariables(fn).find((candidate) => candidate.identifiers.includes(parameter));
+      let released = false;
+      for (const reference of variable?.references ?? []) {
+        const use = classifyUse(reference.identifier as TSESTree.Identifier, { kind, owner: fn }, true);
+        if (use === 'escape') return 'escape';
+        released ||= use === 'release';
+      }
+      return released ? 'release' : 'use';
+    }
+
+    /**
+     * Returned, yielded, stored outside the function, or wrapped in a new object. What a helper
+     * returns goes back to its caller, which still owns it (`byReturn` false).
+     */
+    function escapesThrough(read: TSESTree.Node, owner: FunctionNode, byReturn: boolean): boolean {
       for (let current: TSESTree.Node = read; current.parent; current = current.parent) {
         const parent: TSESTree.Node = current.parent;
-        if (parent === owner) return owner.body === current; // an arrow's expression body returns it
+        if (parent === owner) return byReturn && owner.body === current; // an arrow's expression body returns it
         switch (parent.type) {
           case AST_NODE_TYPES.ReturnStatement:
           case AST_NODE_TYPES.YieldExpression:
           case AST_NODE_TYPES.ThrowStatement:
-            return true;
+            return byReturn;
           case AST_NODE_TYPES.NewExpression:
             return parent.arguments.includes(current as TSESTree.Expression);
           case AST_NODE_TYPES.CallExpression:
@@ -360,7 +409,12 @@ export default createRule<Options, MessageIds>({
       });
     }
 
-    function report(acquisition: Acquisition, messageId: 'neverReleased' | 'releasedOnlyOnSuccess', what: string): void {
+    function report(
+      acquisition: Acquisition,
+      messageId: 'neverReleased' | 'releasedOnlyOnSuccess',
+      what: string,
+      releases: readonly TSESTree.Node[],
+    ): void {
       context.report({
         node: acquisition.declarator.id,
         messageId,
@@ -373,17 +427,24 @@ export default createRule<Options, MessageIds>({
               ? `keep the id where it can be cleared, and call ${acquisition.kind.releaseFunction}() on every path`
               : 'release it in a finally block',
         },
-        suggest: suggestionsFor(acquisition),
+        suggest: suggestionsFor(acquisition, releases),
       });
     }
 
-    function suggestionsFor(acquisition: Acquisition): TSESLint.SuggestionReportDescriptor<MessageIds>[] {
+    function suggestionsFor(acquisition: Acquisition, releases: readonly TSESTree.Node[]): TSESLint.SuggestionReportDescriptor<MessageIds>[] {
       const { declaration, kind, owner } = acquisition;
       const name = acquisition.declarator.id.name;
       if (declaration.declarations.length !== 1) return [];
       const release = kind.releaseStatement.replaceAll('$', name);
       const statements = getStatementList(declaration) ?? [];
-      if (kind.asyncDispose && supportsAwaitUsing() && isAwaitAllowed(declaration)) {
+      // Released otherwise than by its own method — by a helper given it (`await finish(client)`),
+      // which may do more than release it, or a `for await`: that code stays, and a helper call
+      // that ends the block moves into the finally block.
+      const isReleasingStatement = (statement: TSESTree.Node): boolean =>
+        statement.type === AST_NODE_TYPES.ExpressionStatement &&
+        (sourceCode.getText(statement) === release || releases.some((read) => isInside(read, statement) && !isMethodRelease(read)));
+      const releasedOtherwise = releases.some((read) => !isMethodRelease(read));
+      if (kind.asyncDispose && !releasedOtherwise && supportsAwaitUsing() && isAwaitAllowed(declaration)) {
         const keyword = sourceCode.getFirstToken(declaration)!;
         // Explicit releases in the same block would now run twice.
         const explicitReleases = statements.filter(
@@ -407,7 +468,7 @@ export default createRule<Options, MessageIds>({
       const first = rest[0];
       if (!first || !last) return [];
       // An existing release at the end moves into the finally block.
-      const lastIsRelease = last.type === AST_NODE_TYPES.ExpressionStatement && sourceCode.getText(last) === release;
+      const lastIsRelease = isReleasingStatement(last);
       const body = lastIsRelease ? rest.slice(0, -1) : rest;
       const bodyFirst = body[0];
       const bodyLast = body[body.length - 1];
@@ -416,9 +477,10 @@ export default createRule<Options, MessageIds>({
       const indent = /^\s*/.exec(line)?.[0] ?? '';
       const startsLine = line.slice(0, declaration.loc.start.column).trim() === '';
       const text = sourceCode.text.slice(bodyFirst.range[0], bodyLast.range[1]);
+      const finalizer = lastIsRelease ? sourceCode.getText(last) : release;
       const wrapped = startsLine
-        ? `try {\n${indent}  ${text.replaceAll(`\n${indent}`, `\n${indent}  `)}\n${indent}} finally {\n${indent}  ${release}\n${indent}}`
-        : `try { ${text} } finally { ${release} }`;
+        ? `try {\n${indent}  ${text.replaceAll(`\n${indent}`, `\n${indent}  `)}\n${indent}} finally {\n${indent}  ${finalizer}\n${indent}}`
+        : `try { ${text} } finally { ${finalizer} }`;
       return [
         {
           messageId: 'releaseInFinally',
@@ -453,6 +515,48 @@ export default createRule<Options, MessageIds>({
     return { VariableDeclarator: checkDeclarator };
   },
 });
+
+/**
+ * Whether a function of the program (read from TypeScript's tree: it may be in another file)
+ * releases what it is given at `index`, as the rule reads a release in the acquiring function: a
+ * release method or the dispose key called on the parameter, the release function given it, or
+ * a `for await` over it.
+ */
+function implementationReleasesParameter(
+  services: TypeServices,
+  fn: FunctionImplementation,
+  index: number,
+  kind: ResourceKind,
+): boolean {
+  const typescript = loadTypeScript();
+  const parameter = fn.parameters[index];
+  if (!parameter || parameter.dotDotDotToken || !typescript.isIdentifier(parameter.name)) return false;
+  const { checker } = services;
+  const symbol = checker.getSymbolAtLocation(parameter.name);
+  const name = parameter.name.text;
+  // `(handle as Cursor)`, `handle!`: the same value.
+  const unwrap = (node: ts.Node): ts.Node =>
+    typescript.isParenthesizedExpression(node) || typescript.isAsExpression(node) || typescript.isNonNullExpression(node) || typescript.isSatisfiesExpression(node)
+      ? unwrap(node.expression)
+      : node;
+  const isParameter = (node: ts.Node): boolean => {
+    const target = unwrap(node);
+    return typescript.isIdentifier(target) && target.text === name && checker.getSymbolAtLocation(target) === symbol;
+  };
+  const releases = (node: ts.Node): boolean => {
+    if (typescript.isForOfStatement(node) && node.awaitModifier && isParameter(node.expression)) return true;
+    if (typescript.isCallExpression(node)) {
+      const callee = unwrap(node.expression);
+      if (typescript.isPropertyAccessExpression(callee) && kind.release.includes(callee.name.text) && isParameter(callee.expression)) return true;
+      if (typescript.isElementAccessExpression(callee) && isParameter(callee.expression) && /^Symbol\.(asyncDispose|dispose)$/.test(callee.argumentExpression.getText())) {
+        return true;
+      }
+      if (kind.releaseFunction && typescript.isIdentifier(callee) && callee.text === kind.releaseFunction && node.arguments.some(isParameter)) return true;
+    }
+    return typescript.forEachChild(node, releases) ?? false;
+  };
+  return releases(fn.body);
+}
 
 /** Declared by TypeScript's own `lib.*.d.ts`, or by the shims `@types/node` adds to them. */
 function isStandardLibrary(program: ts.Program, declaration: ts.Declaration): boolean {
@@ -494,6 +598,11 @@ function isReturned(node: TSESTree.Node, owner: FunctionNode): boolean {
     current = current.parent;
   }
   return current.parent?.type === AST_NODE_TYPES.ReturnStatement || (current.parent === owner && owner.body === current);
+}
+
+/** `handle.close()`, `handle[Symbol.asyncDispose]()`: a release the resource's own method does. */
+function isMethodRelease(read: TSESTree.Node): boolean {
+  return read.parent?.type === AST_NODE_TYPES.MemberExpression && read.parent.object === read;
 }
 
 /** `handle[Symbol.asyncDispose]()` releases anything. */

@@ -25,14 +25,19 @@ function handleLeak(body: string, after: string, messageId: 'neverReleased' | 'r
 }
 
 /** A never-released client: the rest of the block moves into try/finally. */
-function clientLeak(body: string, after: string | null, messageId: 'neverReleased' | 'releasedOnlyOnSuccess' = 'neverReleased'): Invalid {
+function clientLeak(
+  body: string,
+  after: string | null,
+  messageId: 'neverReleased' | 'releasedOnlyOnSuccess' = 'neverReleased',
+  helpers = '',
+): Invalid {
   return {
-    code: `${PG}export async function run() {\n${body}\n}`,
+    code: `${PG}${helpers}export async function run() {\n${body}\n}`,
     errors: [
       {
         messageId,
         data: { name: 'client', what: 'connection', remedy: FINALLY },
-        suggestions: after === null ? [] : [{ messageId: 'releaseInFinally', output: `${PG}export async function run() {\n${after}\n}` }],
+        suggestions: after === null ? [] : [{ messageId: 'releaseInFinally', output: `${PG}${helpers}export async function run() {\n${after}\n}` }],
       },
     ],
   };
@@ -64,6 +69,22 @@ const cases: Cases = {
     `import { pipeline } from 'node:stream/promises';\nimport { createReadStream, createWriteStream } from 'node:fs';\nexport async function run() {\n  const source = createReadStream('a');\n  const target = createWriteStream('b');\n  await pipeline(source, target);\n}`,
     `import { createReadStream } from 'node:fs';\nexport function run(response: NodeJS.WritableStream) {\n  const stream = createReadStream('a');\n  stream.pipe(response);\n}`,
     `import { createReadStream } from 'node:fs';\nexport async function run() {\n  const stream = createReadStream('a');\n  for await (const chunk of stream) console.log(chunk);\n}`,
+    // Handed to a function whose body releases that parameter: the call releases it.
+    `${PG}async function finish(client: pg.Client) {\n  await client.end();\n}\nexport async function run() {\n  const client = new pg.Client();\n  await finish(client);\n}`,
+    `${OPEN}import type { FileHandle } from 'node:fs/promises';\nconst release = (handle: FileHandle) => handle.close();\nexport async function run(path: string) {\n  const handle = await open(path);\n  return release(handle);\n}`,
+    `${OPEN}export async function run(path: string) {\n  const handle = await open(path);\n  await dispose(path, handle);\n}\nasync function dispose(path: string, handle: { [Symbol.asyncDispose](): Promise<void> }) {\n  console.log(path);\n  await handle[Symbol.asyncDispose]();\n}`,
+    `export function run(tick: () => void) {\n  const id = setInterval(tick, 1000);\n  stop(id);\n}\nfunction stop(timer: ReturnType<typeof setInterval>) {\n  clearInterval(timer);\n}`,
+    `${PG}async function finish(client: pg.Client) {\n  try {\n    await client.query('select 1');\n  } finally {\n    await client.end();\n  }\n}\nexport async function run() {\n  const client = new pg.Client();\n  try {\n    await finish(client);\n  } catch (error) {\n    console.error(error);\n  }\n}`,
+    // …or hands it on as this function would (firebase-tools' archive helpers pipe into the stream).
+    `import { createWriteStream } from 'node:fs';\nasync function pipeAsync(from: NodeJS.ReadableStream & { finalize(): Promise<void> }, to: NodeJS.WritableStream) {\n  from.pipe(to);\n  await from.finalize();\n}\nexport async function run(archive: NodeJS.ReadableStream & { finalize(): Promise<void> }) {\n  const fileStream = createWriteStream('a.zip');\n  await pipeAsync(archive, fileStream);\n  return 'a.zip';\n}`,
+    `${PG}const clients: pg.Client[] = [];\nfunction track(client: pg.Client) {\n  clients.push(client);\n}\nexport function run() {\n  const client = new pg.Client();\n  track(client);\n}`,
+    // Read to its end by `for await`: an async iterable closes itself (type-aware: a disposable cursor).
+    { code: `import { Cursor, Merger, adopt, drain, finish } from './cursor';\nexport async function run() {\n  const cursor = new Cursor();\n  for await (const value of cursor) console.log(value);\n}`, mode: 'type-aware' },
+    // …and so does a method of another file that reads it so (mongodb's results merger), or
+    // closes it in its own finally block.
+    { code: `import { Cursor, Merger, adopt, drain, finish } from './cursor';\nexport async function run(merger: Merger) {\n  const cursor = new Cursor();\n  try {\n    await merger.merge(cursor);\n  } catch (error) {\n    console.error(error);\n  }\n}`, mode: 'type-aware' },
+    { code: `import { Cursor, Merger, adopt, drain, finish } from './cursor';\nexport async function run() {\n  const cursor = new Cursor();\n  return drain(cursor);\n}`, mode: 'type-aware' },
+    { code: `import { Cursor, Merger, adopt, drain, finish } from './cursor';\nexport async function run() {\n  const cursor = new Cursor();\n  await finish(cursor);\n}`, mode: 'type-aware' },
     // Registered for cleanup, or meant to outlive the call.
     `${PG}export function run() {\n  const client = new pg.Client();\n  process.on('exit', () => client.end());\n}`,
     `export function run(tick: () => void) {\n  const id = setInterval(tick, 1000);\n  return () => clearInterval(id);\n}`,
@@ -260,6 +281,55 @@ const cases: Cases = {
       code: `import { pipeline } from 'node:stream/promises';\nimport { createReadStream } from 'node:fs';\nexport async function run(target: NodeJS.WritableStream) {\n  const source = createReadStream('a');\n  await pipeline(source, target);\n}`,
       options: [{ ownershipFunctions: [] }],
       errors: [{ messageId: 'neverReleased', suggestions: [{ messageId: 'releaseInFinally', output: `import { pipeline } from 'node:stream/promises';\nimport { createReadStream } from 'node:fs';\nexport async function run(target: NodeJS.WritableStream) {\n  const source = createReadStream('a');\n  try {\n    await pipeline(source, target);\n  } finally {\n    source.destroy();\n  }\n}` }] }],
+    },
+    // Handed to a function that only borrows it, releases something else, or passes it on.
+    clientLeak(
+      `  const client = new pg.Client();\n  await count(client);`,
+      `  const client = new pg.Client();\n  try {\n    await count(client);\n  } finally {\n    await client.end();\n  }`,
+      'neverReleased',
+      `async function count(client: pg.Client) {\n  return client.query('select count(*)');\n}\n`,
+    ),
+    clientLeak(
+      `  const client = new pg.Client();\n  await finish(new pg.Client(), client);`,
+      `  const client = new pg.Client();\n  try {\n    await finish(new pg.Client(), client);\n  } finally {\n    await client.end();\n  }`,
+      'neverReleased',
+      `async function finish(other: pg.Client, client: pg.Client) {\n  await other.end();\n  return client.query('select 1');\n}\n`,
+    ),
+    clientLeak(
+      `  const client = new pg.Client();\n  await finish(client);`,
+      `  const client = new pg.Client();\n  try {\n    await finish(client);\n  } finally {\n    await client.end();\n  }`,
+      'neverReleased',
+      `async function finish(client: pg.Client) {\n  const later = (client: pg.Client) => client.end();\n  return later;\n}\n`,
+    ),
+    // One call deep: a helper that hands it to another helper is not followed.
+    clientLeak(
+      `  const client = new pg.Client();\n  await finish(client);`,
+      `  const client = new pg.Client();\n  try {\n    await finish(client);\n  } finally {\n    await client.end();\n  }`,
+      'neverReleased',
+      `async function end(client: pg.Client) {\n  await client.end();\n}\nasync function finish(client: pg.Client) {\n  await end(client);\n}\n`,
+    ),
+    // Released by the helper, but only if the query before the call does not throw: the call moves
+    // into the finally block.
+    clientLeak(
+      `  const client = new pg.Client();\n  await client.query('select 1');\n  await finish(client);`,
+      `  const client = new pg.Client();\n  try {\n    await client.query('select 1');\n  } finally {\n    await finish(client);\n  }`,
+      'releasedOnlyOnSuccess',
+      `async function finish(client: pg.Client) {\n  await client.end();\n}\n`,
+    ),
+    {
+      code: `import { Cursor, Merger, adopt, drain, finish } from './cursor';\nexport async function run(merger: Merger) {\n  const cursor = new Cursor();\n  console.log(await merger.peek(cursor));\n}`,
+      mode: 'type-aware',
+      errors: [{ messageId: 'neverReleased', data: { name: 'cursor', what: 'Cursor resource', remedy: DISPOSE }, suggestions: [{ messageId: 'useAwaitUsing', output: `import { Cursor, Merger, adopt, drain, finish } from './cursor';\nexport async function run(merger: Merger) {\n  await using cursor = new Cursor();\n  console.log(await merger.peek(cursor));\n}` }] }],
+    },
+    {
+      code: `import { Cursor, Merger, adopt, drain, finish } from './cursor';\nexport async function run() {\n  const cursor = new Cursor();\n  await adopt(cursor);\n}`,
+      mode: 'type-aware',
+      errors: [{ messageId: 'neverReleased', data: { name: 'cursor', what: 'Cursor resource', remedy: DISPOSE }, suggestions: [{ messageId: 'useAwaitUsing', output: `import { Cursor, Merger, adopt, drain, finish } from './cursor';\nexport async function run() {\n  await using cursor = new Cursor();\n  await adopt(cursor);\n}` }] }],
+    },
+    {
+      code: `import { Cursor, Merger, adopt, drain, finish } from './cursor';\nexport async function run(values: number[]) {\n  const cursor = new Cursor();\n  for (const value of values) await cursor.next();\n  console.log(values);\n}`,
+      mode: 'type-aware',
+      errors: [{ messageId: 'neverReleased', data: { name: 'cursor', what: 'Cursor resource', remedy: DISPOSE }, suggestions: [{ messageId: 'useAwaitUsing', output: `import { Cursor, Merger, adopt, drain, finish } from './cursor';\nexport async function run(values: number[]) {\n  await using cursor = new Cursor();\n  for (const value of values) await cursor.next();\n  console.log(values);\n}` }] }],
     },
     // In a one-line function the rewrite stays on one line.
     {
