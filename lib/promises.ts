@@ -678,7 +678,12 @@ function createSyntacticDetector(sourceCode: SourceCode): PromiseDetector {
     if (!definition) return false;
     switch (definition.type) {
       case 'FunctionName':
-        return isFunctionNode(definition.node) && functionReturnsPromise(definition.node);
+        // A function with a body, or `declare function load(): Promise<Item>` (overloaded names,
+        // declared more than once, are not constant variables).
+        return (
+          (isFunctionNode(definition.node) || definition.node.type === AST_NODE_TYPES.TSDeclareFunction) &&
+          functionReturnsPromise(definition.node)
+        );
       case 'Parameter':
         return isPromiseFunctionType(typeAnnotationOf(definition.name));
       case 'Variable': {
@@ -805,7 +810,7 @@ function memberReturnsPromise(
   return element.kind === 'method' && functionReturnsPromise(element.value);
 }
 
-function functionReturnsPromise(node: FunctionNode | TSESTree.TSEmptyBodyFunctionExpression): boolean {
+function functionReturnsPromise(node: FunctionNode | TSESTree.TSEmptyBodyFunctionExpression | TSESTree.TSDeclareFunction): boolean {
   if (node.generator) return false;
   if (node.returnType) return isPromiseTypeAnnotation(node.returnType.typeAnnotation);
   return node.async;

@@ -75,6 +75,9 @@ const cases: Cases = {
     `class Loader { static async load() {} load() {} run() { this.load(); } }`,
     `class Loader { async load() {} static load() {} static run() { this.load(); } }`,
     `declare function fetch(url: string): void;\nfetch('/api');\nexport {};`,
+    // Declared to return something else, or declared twice (overloads): not a promise by its declaration.
+    `declare function load(): number;\nload();`,
+    { code: `declare function load(id: string): Promise<number>;\ndeclare function load(): number;\nload();`, mode: 'syntactic' },
     `function run(Promise: { resolve(value: number): void }) { Promise.resolve(1); }`,
     `import { readFile } from 'node:fs';\nreadFile('a', () => {});`,
     `import { setTimeout } from 'node:timers';\nsetTimeout(() => {}, 10);`,
@@ -193,6 +196,10 @@ const cases: Cases = {
     topLevel(`const save = async function () {};\nsave();`, 'save()'),
     topLevel(`function load(): Promise<number> { return Promise.resolve(1); }\nload();`, 'load()'),
     topLevel(`declare const load: () => Promise<void>;\nload();`, 'load()'),
+    // Declared without a body, as ambient declarations and `.d.ts`-style stubs are.
+    topLevel(`declare function load(): Promise<number>;\nload();`, 'load()'),
+    topLevel(`declare function load(): Promise<number> | undefined;\nload();`, 'load()'),
+    inSyncFunction(`declare function load(): Promise<number>;\nfunction run() { load(); }`, 'load()'),
     {
       code: `async function run(task: () => Promise<void>) { task(); }`,
       errors: [
