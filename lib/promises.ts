@@ -669,7 +669,43 @@ function createSyntacticDetector(sourceCode: SourceCode): PromiseDetector {
     ) {
       return classMethodReturnsPromise(callee, callee.property.name);
     }
+    if (callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.Identifier) {
+      return declaredMemberReturnsPromise(callee, callee.object);
+    }
     return false;
+  }
+
+  /**
+   * `api.load()`, where `api` is annotated with a type this file spells out (a type literal, or
+   * an interface, type alias or class of its own, neither generic nor extending another): what
+   * the member is declared to return. Every overload must say promise.
+   */
+  function declaredMemberReturnsPromise(member: TSESTree.MemberExpression, object: TSESTree.Identifier): boolean {
+    const name = member.computed ? null : getStaticPropertyName(member);
+    const annotation = name === null ? undefined : getDeclaredAnnotation(findConstantVariable(sourceCode, object)?.defs[0]);
+    const declared = annotation ? spelledOutMembers(annotation)?.filter((element) => memberName(element) === name) : undefined;
+    return !!declared?.length && declared.every(declaresPromiseReturn);
+  }
+
+  function spelledOutMembers(annotation: TSESTree.TypeNode): readonly (TSESTree.TypeElement | TSESTree.ClassElement)[] | null {
+    if (annotation.type === AST_NODE_TYPES.TSTypeLiteral) return annotation.members;
+    if (annotation.type !== AST_NODE_TYPES.TSTypeReference || annotation.typeName.type !== AST_NODE_TYPES.Identifier || annotation.typeArguments) {
+      return null;
+    }
+    const variable = findVariableOf(sourceCode, annotation.typeName);
+    const declaration = variable?.defs.length === 1 ? variable.defs[0]?.node : undefined;
+    switch (declaration?.type) {
+      case AST_NODE_TYPES.TSInterfaceDeclaration:
+        return declaration.typeParameters || declaration.extends.length > 0 ? null : declaration.body.body;
+      case AST_NODE_TYPES.TSTypeAliasDeclaration:
+        return !declaration.typeParameters && declaration.typeAnnotation.type === AST_NODE_TYPES.TSTypeLiteral ? declaration.typeAnnotation.members : null;
+      case AST_NODE_TYPES.ClassDeclaration:
+        return declaration.typeParameters || declaration.superClass || declaration.implements.length > 0
+          ? null
+          : declaration.body.body.filter((element) => !('static' in element && element.static));
+      default:
+        return null;
+    }
   }
 
   function bindingReturnsPromise(node: TSESTree.Identifier, depth: number): boolean {
@@ -797,6 +833,29 @@ function findThisOwner(node: TSESTree.Node): { classBody: TSESTree.ClassBody; is
     }
   }
   return null;
+}
+
+/** The name a type or class member is declared under, when it is written as a plain name or a string. */
+function memberName(element: TSESTree.TypeElement | TSESTree.ClassElement): string | null {
+  if (!('key' in element) || element.computed) return null;
+  if (element.key.type === AST_NODE_TYPES.Identifier) return element.key.name;
+  return element.key.type === AST_NODE_TYPES.Literal && typeof element.key.value === 'string' ? element.key.value : null;
+}
+
+/** A member declared to return a promise: a method signature or method, or a property holding such a function. */
+function declaresPromiseReturn(element: TSESTree.TypeElement | TSESTree.ClassElement): boolean {
+  switch (element.type) {
+    case AST_NODE_TYPES.TSMethodSignature:
+      return element.kind === 'method' && isPromiseTypeAnnotation(element.returnType?.typeAnnotation);
+    case AST_NODE_TYPES.TSPropertySignature:
+      return isPromiseFunctionType(element.typeAnnotation?.typeAnnotation);
+    case AST_NODE_TYPES.MethodDefinition:
+    case AST_NODE_TYPES.TSAbstractMethodDefinition:
+    case AST_NODE_TYPES.PropertyDefinition:
+      return memberReturnsPromise(element);
+    default:
+      return false;
+  }
 }
 
 /** A method, or a property holding a function, that the class declares to return a promise. */

@@ -75,6 +75,16 @@ const cases: Cases = {
     `class Loader { static async load() {} load() {} run() { this.load(); } }`,
     `class Loader { async load() {} static load() {} static run() { this.load(); } }`,
     `declare function fetch(url: string): void;\nfetch('/api');\nexport {};`,
+    // Members declared to return something else, or in types whose members depend on more than
+    // the file spells out: a generic, an interface that extends another, one declared twice, a
+    // class with a base class; a static member is not an instance's.
+    `interface Api { load(): Promise<void>; log(): void }\nfunction run(api: Api) { api.log(); }`,
+    `interface Api { load(): Promise<void>; count: number }\nfunction run(api: Api) { api.load; }`,
+    { code: `interface Box<T> { get(): T }\nfunction run(box: Box<Promise<void>>) { box.get(); }`, mode: 'syntactic' },
+    { code: `interface Base { load(): Promise<void> }\ninterface Api extends Base { log(): void }\nfunction run(api: Api) { api.log(); }`, mode: 'syntactic' },
+    { code: `interface Api { load(): void }\ninterface Api { load(id: string): Promise<void> }\nfunction run(api: Api) { api.load(); }`, mode: 'syntactic' },
+    `declare class Db { static open(): Promise<Db>; open(): void }\nfunction run(db: Db) { db.open(); }`,
+    { code: `declare class Base { query(): Promise<void> }\ndeclare class Db extends Base { close(): void }\nfunction run(db: Db) { db.close(); }`, mode: 'syntactic' },
     // Declared to return something else, or declared twice (overloads): not a promise by its declaration.
     `declare function load(): number;\nload();`,
     { code: `declare function load(id: string): Promise<number>;\ndeclare function load(): number;\nload();`, mode: 'syntactic' },
@@ -196,6 +206,12 @@ const cases: Cases = {
     topLevel(`const save = async function () {};\nsave();`, 'save()'),
     topLevel(`function load(): Promise<number> { return Promise.resolve(1); }\nload();`, 'load()'),
     topLevel(`declare const load: () => Promise<void>;\nload();`, 'load()'),
+    // A method of a name annotated with a type the file spells out.
+    inSyncFunction(`interface Api { load(): Promise<void>; log(): void }\nfunction run(api: Api) { api.load(); }`, 'api.load()'),
+    inSyncFunction(`type Store = { put: (key: string) => Promise<void> };\nfunction run(store: Store) { store.put('a'); }`, "store.put('a')"),
+    inSyncFunction(`declare class Db { query(sql: string): Promise<number>; close(): void }\nfunction run(db: Db) { db.query('select 1'); }`, "db.query('select 1')"),
+    inSyncFunction(`function run(client: { send(): Promise<void> }) { client.send(); }`, 'client.send()'),
+    topLevel(`interface Api { 'load'(): Promise<void> }\ndeclare const api: Api;\napi.load();`, 'api.load()'),
     // Declared without a body, as ambient declarations and `.d.ts`-style stubs are.
     topLevel(`declare function load(): Promise<number>;\nload();`, 'load()'),
     topLevel(`declare function load(): Promise<number> | undefined;\nload();`, 'load()'),

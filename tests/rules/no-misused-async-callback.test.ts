@@ -199,6 +199,8 @@ const cases: Cases = {
     { code: `${D}async function saveOne(item: number) { await save(item); }\nitems.forEach(saveOne);`, errors: [{ messageId: 'forEach', suggestions: [] }] },
     { code: `${D}declare const handler: () => Promise<void>;\nitems.forEach(handler);`, errors: [{ messageId: 'forEach', suggestions: [] }] },
     { code: `${D}const saveOne = async (item: number) => save(item);\nexport function run() { items.forEach(saveOne); }`, errors: [{ messageId: 'forEach', suggestions: [] }] },
+    // A method of a name annotated with an interface of the file.
+    { code: `declare const items: number[];\ninterface Api { save(item: number): Promise<void> }\nexport function run(api: Api) { items.forEach(api.save); }`, errors: [{ messageId: 'forEach', suggestions: [] }] },
     // Declared without a body, with a promise as its return type.
     { code: `declare const items: number[];\ndeclare function saveOne(item: number): Promise<void>;\nitems.forEach(saveOne);`, errors: [{ messageId: 'forEach', suggestions: [] }] },
     { code: inAsync(`const result = items.forEach(async (item) => save(item));\nreturn result;`), errors: [{ messageId: 'forEach', suggestions: [] }] },
