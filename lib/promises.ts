@@ -591,6 +591,18 @@ function createSyntacticDetector(sourceCode: SourceCode): PromiseDetector {
   const isPromiseValued = (node: TSESTree.Node): boolean => promiseValued(node, 0);
   const isPromiseArray = (node: TSESTree.Node): boolean => promiseArray(node, 0);
   const isPromiseReturningFunction = (node: TSESTree.Node): boolean => returnsPromise(node, 0);
+  // The names of the members the file's own types declare to return a promise: most calls are
+  // of other names, and looking up each receiver's declaration costs. Only a file in TypeScript's
+  // syntax that names `Promise` can declare one.
+  let promiseMemberNames: ReadonlySet<string> | undefined;
+  const getPromiseMemberNames = (): ReadonlySet<string> => {
+    if (promiseMemberNames) return promiseMemberNames;
+    const names = new Set<string>();
+    if ('TSInterfaceDeclaration' in sourceCode.visitorKeys && mentionsAny(sourceCode, ['Promise'])) {
+      collectPromiseMemberNames(sourceCode.ast.body, names);
+    }
+    return (promiseMemberNames = names);
+  };
 
   function promiseValued(node: TSESTree.Node, depth: number): boolean {
     if (depth > MAX_DEPTH) return false;
@@ -669,16 +681,20 @@ function createSyntacticDetector(sourceCode: SourceCode): PromiseDetector {
     ) {
       return classMethodReturnsPromise(callee, callee.property.name);
     }
-    if (callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.Identifier) {
+    if (
+      callee.type === AST_NODE_TYPES.MemberExpression &&
+      callee.object.type === AST_NODE_TYPES.Identifier &&
+      getPromiseMemberNames().has(getStaticPropertyName(callee) ?? '')
+    ) {
       return declaredMemberReturnsPromise(callee, callee.object);
     }
     return false;
   }
 
   /**
-   * `api.load()`, where `api` is annotated with a type this file spells out (a type literal, or
-   * an interface, type alias or class of its own, neither generic nor extending another): what
-   * the member is declared to return. Every overload must say promise.
+   * `api.load()`, where `api` is annotated with a type this file declares at its top level or in
+   * a namespace (an interface, a type alias of a type literal, or a class, neither generic nor
+   * extending another): what the member is declared to return. Every overload must say promise.
    */
   function declaredMemberReturnsPromise(member: TSESTree.MemberExpression, object: TSESTree.Identifier): boolean {
     const name = member.computed ? null : getStaticPropertyName(member);
@@ -688,24 +704,12 @@ function createSyntacticDetector(sourceCode: SourceCode): PromiseDetector {
   }
 
   function spelledOutMembers(annotation: TSESTree.TypeNode): readonly (TSESTree.TypeElement | TSESTree.ClassElement)[] | null {
-    if (annotation.type === AST_NODE_TYPES.TSTypeLiteral) return annotation.members;
     if (annotation.type !== AST_NODE_TYPES.TSTypeReference || annotation.typeName.type !== AST_NODE_TYPES.Identifier || annotation.typeArguments) {
       return null;
     }
     const variable = findVariableOf(sourceCode, annotation.typeName);
     const declaration = variable?.defs.length === 1 ? variable.defs[0]?.node : undefined;
-    switch (declaration?.type) {
-      case AST_NODE_TYPES.TSInterfaceDeclaration:
-        return declaration.typeParameters || declaration.extends.length > 0 ? null : declaration.body.body;
-      case AST_NODE_TYPES.TSTypeAliasDeclaration:
-        return !declaration.typeParameters && declaration.typeAnnotation.type === AST_NODE_TYPES.TSTypeLiteral ? declaration.typeAnnotation.members : null;
-      case AST_NODE_TYPES.ClassDeclaration:
-        return declaration.typeParameters || declaration.superClass || declaration.implements.length > 0
-          ? null
-          : declaration.body.body.filter((element) => !('static' in element && element.static));
-      default:
-        return null;
-    }
+    return declaration ? ownMembersOf(declaration) : null;
   }
 
   function bindingReturnsPromise(node: TSESTree.Identifier, depth: number): boolean {
@@ -833,6 +837,47 @@ function findThisOwner(node: TSESTree.Node): { classBody: TSESTree.ClassBody; is
     }
   }
   return null;
+}
+
+/**
+ * The members a declaration spells out itself: an interface's, a type alias's type literal's, a
+ * class's instance members. `null` for anything generic or built on another type, whose members
+ * the file does not show in full.
+ */
+function ownMembersOf(declaration: TSESTree.Node): readonly (TSESTree.TypeElement | TSESTree.ClassElement)[] | null {
+  switch (declaration.type) {
+    case AST_NODE_TYPES.TSInterfaceDeclaration:
+      return declaration.typeParameters || declaration.extends.length > 0 ? null : declaration.body.body;
+    case AST_NODE_TYPES.TSTypeAliasDeclaration:
+      return !declaration.typeParameters && declaration.typeAnnotation.type === AST_NODE_TYPES.TSTypeLiteral ? declaration.typeAnnotation.members : null;
+    case AST_NODE_TYPES.ClassDeclaration:
+      return declaration.typeParameters || declaration.superClass || declaration.implements.length > 0
+        ? null
+        : declaration.body.body.filter((element) => !('static' in element && element.static));
+    default:
+      return null;
+  }
+}
+
+/**
+ * Adds the names of the members that the types declared among `statements` (and in their
+ * namespaces and exports) say return a promise.
+ */
+function collectPromiseMemberNames(statements: readonly TSESTree.Node[], names: Set<string>): void {
+  for (const statement of statements) {
+    const declaration =
+      (statement.type === AST_NODE_TYPES.ExportNamedDeclaration || statement.type === AST_NODE_TYPES.ExportDefaultDeclaration) && statement.declaration
+        ? statement.declaration
+        : statement;
+    if (declaration.type === AST_NODE_TYPES.TSModuleDeclaration) {
+      if (declaration.body?.type === AST_NODE_TYPES.TSModuleBlock) collectPromiseMemberNames(declaration.body.body, names);
+      continue;
+    }
+    for (const member of ownMembersOf(declaration) ?? []) {
+      const name = memberName(member);
+      if (name !== null && declaresPromiseReturn(member)) names.add(name);
+    }
+  }
 }
 
 /** The name a type or class member is declared under, when it is written as a plain name or a string. */

@@ -79,6 +79,10 @@ const cases: Cases = {
     // the file spells out: a generic, an interface that extends another, one declared twice, a
     // class with a base class; a static member is not an instance's.
     `interface Api { load(): Promise<void>; log(): void }\nfunction run(api: Api) { api.log(); }`,
+    // A type literal written in the annotation itself, or a type declared inside a function, is
+    // left to type-aware mode.
+    { code: `function run(client: { send(): Promise<void> }) { client.send(); }`, mode: 'syntactic' },
+    { code: `function run() {\n  interface Api { load(): Promise<void> }\n  return (api: Api) => { api.load(); };\n}`, mode: 'syntactic' },
     `interface Api { load(): Promise<void>; count: number }\nfunction run(api: Api) { api.load; }`,
     { code: `interface Box<T> { get(): T }\nfunction run(box: Box<Promise<void>>) { box.get(); }`, mode: 'syntactic' },
     { code: `interface Base { load(): Promise<void> }\ninterface Api extends Base { log(): void }\nfunction run(api: Api) { api.log(); }`, mode: 'syntactic' },
@@ -210,8 +214,8 @@ const cases: Cases = {
     inSyncFunction(`interface Api { load(): Promise<void>; log(): void }\nfunction run(api: Api) { api.load(); }`, 'api.load()'),
     inSyncFunction(`type Store = { put: (key: string) => Promise<void> };\nfunction run(store: Store) { store.put('a'); }`, "store.put('a')"),
     inSyncFunction(`declare class Db { query(sql: string): Promise<number>; close(): void }\nfunction run(db: Db) { db.query('select 1'); }`, "db.query('select 1')"),
-    inSyncFunction(`function run(client: { send(): Promise<void> }) { client.send(); }`, 'client.send()'),
     topLevel(`interface Api { 'load'(): Promise<void> }\ndeclare const api: Api;\napi.load();`, 'api.load()'),
+    topLevel(`export declare namespace Remote {\n  interface Api { load(): Promise<void> }\n}\nexport interface Local { save(): Promise<void> }\ndeclare const local: Local;\nlocal.save();`, 'local.save()'),
     // Declared without a body, as ambient declarations and `.d.ts`-style stubs are.
     topLevel(`declare function load(): Promise<number>;\nload();`, 'load()'),
     topLevel(`declare function load(): Promise<number> | undefined;\nload();`, 'load()'),
