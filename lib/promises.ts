@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
 
-import { type FunctionNode, isFunctionNode } from './functions.js';
+import { type FunctionNode, findGuardingTry, isFunctionNode } from './functions.js';
 import {
   findConstantVariable,
   findVariableOf,
@@ -95,6 +95,22 @@ export function isHandledChain(sourceCode: SourceCode, node: TSESTree.Node): boo
   const method = getStaticPropertyName(chain.callee);
   if (method === 'catch') return isRejectionHandler(sourceCode, chain.arguments[0]);
   return method === 'then' && isRejectionHandler(sourceCode, chain.arguments[1]);
+}
+
+/**
+ * Whether a function's own promise cannot reject unseen: every await in it (outside nested
+ * functions) sits in a `try … catch` or awaits a handled chain, and every value it returns (an
+ * arrow's expression body included) passes `isSafeResult` — which rules judge differently.
+ */
+export function settlesWithoutRejecting(sourceCode: SourceCode, fn: FunctionNode, isSafeResult: (value: TSESTree.Node) => boolean): boolean {
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement && !isSafeResult(fn.body)) return false;
+  return !someNodeInside(
+    sourceCode,
+    fn.body,
+    (node) =>
+      (node.type === AST_NODE_TYPES.AwaitExpression && !isHandledChain(sourceCode, node.argument) && findGuardingTry(node) === null) ||
+      (node.type === AST_NODE_TYPES.ReturnStatement && node.argument !== null && !isSafeResult(node.argument)),
+  );
 }
 
 /** Whether `node` is an array (so `.map` exists), as far as types or the code show. */
@@ -748,16 +764,8 @@ function createSyntacticDetector(sourceCode: SourceCode): PromiseDetector {
     if (!members) {
       members = { instance: new Set(), static: new Set() };
       for (const element of owner.classBody.body) {
-        if (
-          (element.type !== AST_NODE_TYPES.MethodDefinition &&
-            element.type !== AST_NODE_TYPES.TSAbstractMethodDefinition &&
-            element.type !== AST_NODE_TYPES.PropertyDefinition) ||
-          element.computed ||
-          element.key.type !== AST_NODE_TYPES.Identifier
-        ) {
-          continue;
-        }
-        if (memberReturnsPromise(element)) (element.static ? members.static : members.instance).add(element.key.name);
+        const key = memberName(element);
+        if (key !== null && declaresPromiseReturn(element)) ('static' in element && element.static ? members.static : members.instance).add(key);
       }
       promiseMembersByClass.set(owner.classBody, members);
     }

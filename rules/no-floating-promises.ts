@@ -12,7 +12,7 @@ import {
   isAwaitAllowed,
   isFunctionNode,
 } from '../lib/functions.js';
-import { getStaticPropertyName, isGlobalName, isGlobalReference, skipTypeWrappers } from '../lib/modules.js';
+import { getStaticPropertyName, isGlobalName, skipTypeWrappers } from '../lib/modules.js';
 import { getCallLocation } from '../lib/locations.js';
 import { getPromiseDetector, isRejectionHandler } from '../lib/promises.js';
 

@@ -4,7 +4,7 @@ import { intoNestedFunctions, someNodeInside } from '../lib/ast.js';
 import { getDottedName } from '../lib/call-specifiers.js';
 import { createRule, derivedFromOptions } from '../lib/create-rule.js';
 import { CATCH_HANDLER, acceptsMemberAccess, getOperandText } from '../lib/fix.js';
-import { type FunctionNode, findGuardingTry, isAwaitAllowed, isFunctionNode } from '../lib/functions.js';
+import { type FunctionNode, isAwaitAllowed, isFunctionNode } from '../lib/functions.js';
 import { getHeadLocation } from '../lib/locations.js';
 import {
   findFunctionDefinition,
@@ -14,7 +14,14 @@ import {
   resolveMemberOf,
   skipTypeWrappers,
 } from '../lib/modules.js';
-import { getPromiseDetector, isExecutorSettle, isKnownArray, isHandledChain, isRejectionHandler, returnsPromiseVisibly } from '../lib/promises.js';
+import {
+  getPromiseDetector,
+  isExecutorSettle,
+  isHandledChain,
+  isKnownArray,
+  returnsPromiseVisibly,
+  settlesWithoutRejecting,
+} from '../lib/promises.js';
 import { type ParameterExpectation, getParameterExpectations, getTypeServices, unionParts } from '../lib/types.js';
 
 type Options = [
@@ -157,24 +164,13 @@ export default createRule<Options, MessageIds>({
      * (`async () => save()` hands `save`'s rejection to the promise nobody reads).
      */
     function catchesItsErrors(fn: FunctionNode): boolean {
-      if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return !leaksRejection(fn.body, true);
-      return !someNodeInside(
-        sourceCode,
-        fn.body,
-        (node) =>
-          (node.type === AST_NODE_TYPES.AwaitExpression && leaksRejection(node, false)) ||
-          (node.type === AST_NODE_TYPES.ReturnStatement && node.argument !== null && leaksRejection(node.argument, true)),
-      );
+      return settlesWithoutRejecting(sourceCode, fn, returnsNoUnhandledCall);
     }
 
-    /** Whether evaluating `node` can reject the callback: an unguarded await, or a returned call. */
-    function leaksRejection(node: TSESTree.Node, returned: boolean): boolean {
-      const target = skipTypeWrappers(node);
-      if (target.type === AST_NODE_TYPES.AwaitExpression) {
-        return !isHandledChain(sourceCode, target.argument) && !findGuardingTry(target);
-      }
-      // A returned promise settles the callback's own promise, whatever `try` is around it.
-      return returned && (target.type === AST_NODE_TYPES.CallExpression || target.type === AST_NODE_TYPES.NewExpression) && !isHandledChain(sourceCode, target);
+    /** A returned promise settles the callback's own promise, whatever `try` is around it. */
+    function returnsNoUnhandledCall(value: TSESTree.Node): boolean {
+      const target = skipTypeWrappers(value);
+      return (target.type !== AST_NODE_TYPES.CallExpression && target.type !== AST_NODE_TYPES.NewExpression) || isHandledChain(sourceCode, target);
     }
 
     function checkCall(call: TSESTree.CallExpression): void {

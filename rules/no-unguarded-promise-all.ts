@@ -1,10 +1,8 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { someNodeInside } from '../lib/ast.js';
 import { createRule } from '../lib/create-rule.js';
 import { CATCH_HANDLER, acceptsMemberAccess, prefixOperator, wrapInTryCatch } from '../lib/fix.js';
 import {
-  type FunctionNode,
   findEnclosingStatement,
   findExecutionOwner,
   findGuardingTry,
@@ -20,7 +18,7 @@ import {
   isGlobalName,
   isGlobalReference,
 } from '../lib/modules.js';
-import { isHandledChain, isNeverPromise, isRejectionHandler } from '../lib/promises.js';
+import { isHandledChain, isNeverPromise, isRejectionHandler, settlesWithoutRejecting } from '../lib/promises.js';
 import { mentionsAny } from '../lib/source-text.js';
 
 type Method = 'all' | 'race' | 'any';
@@ -280,33 +278,17 @@ export default createRule<Options, MessageIds>({
         return false;
       }
       const [callback] = entries.arguments;
-      return callback !== undefined && isFunctionNode(callback) && settlesWithoutRejecting(callback);
+      return callback !== undefined && isFunctionNode(callback) && settlesWithoutRejecting(sourceCode, callback, givesNoRejection);
     }
 
     /**
      * Whether what a `.map()` callback gives back cannot reject: it returns handled chains or
      * plain values only, and, when async, every await in it sits in a `try … catch` or awaits a
      * handled chain (`async (id) => { try { await save(id); } catch (error) { log(error); } }`).
+     * An awaited value is judged where it is awaited.
      */
-    function settlesWithoutRejecting(callback: FunctionNode): boolean {
-      const { body } = callback;
-      if (body.type !== AST_NODE_TYPES.BlockStatement && !givesNoRejection(body)) return false;
-      return !someNodeInside(
-        sourceCode,
-        body,
-        (node) =>
-          (node.type === AST_NODE_TYPES.AwaitExpression && !isGuardedAwait(node)) ||
-          (node.type === AST_NODE_TYPES.ReturnStatement && node.argument !== null && !givesNoRejection(node.argument)),
-      );
-    }
-
-    /** A returned value that settles nothing unhandled; an awaited one is judged where it is awaited. */
     function givesNoRejection(value: TSESTree.Node): boolean {
       return isHandledChain(sourceCode, value) || isNeverPromise(value);
-    }
-
-    function isGuardedAwait(node: TSESTree.AwaitExpression): boolean {
-      return isHandledChain(sourceCode, node.argument) || findGuardingTry(node) !== null;
     }
 
     /** `new Promise((_, reject) => setTimeout(…))` entries of a race's array. */

@@ -277,6 +277,11 @@ const cases: Cases = {
         },
       ],
     },
+    // An expression body that awaits without a guard, whatever it returns.
+    {
+      code: `${D}setTimeout(async () => [await save(1)], 10);`,
+      errors: [{ messageId: 'unhandledCallback', suggestions: [{ messageId: 'catchInside', output: `${D}setTimeout(async () => { try { await [await save(1)]; } catch (error) { console.error(error); } }, 10);` }] }],
+    },
     {
       code: `${D}setInterval(async () => save(1), 1000);`,
       errors: [{ messageId: 'unhandledCallback', suggestions: [{ messageId: 'catchInside', output: `${D}setInterval(async () => { try { await save(1); } catch (error) { console.error(error); } }, 1000);` }] }],
